@@ -1,0 +1,7 @@
+"""What runs on a timer, and how often. `manage.py clock` enqueues each task
+when it is due; the task worker runs it. Run exactly one clock per site."""
+
+PERIODIC_TASKS = [
+    # (dotted path of a django-tasks task, interval in seconds)
+    ("blog.tasks.publish_scheduled_pages", 60),
+]

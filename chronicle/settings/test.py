@@ -1,0 +1,25 @@
+"""Tests: the same settings as production in shape, with fast hashing,
+in-process mail and tasks run at once so that a test sees their effect."""
+
+import os
+
+from .base import *  # noqa: F401,F403
+from .base import BASE_DIR, SQLITE_OPTIONS
+
+SECRET_KEY = "test-only-not-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+STATIC_ROOT = BASE_DIR / "var" / "test-static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+WHITENOISE_USE_FINDERS = True
+# Embeds are fetched from oEmbed providers we cannot reach from here: tests
+# use a local finder that answers for one known URL (see tests/embeds.py).
+WAGTAILEMBEDS_FINDERS = [{"class": "tests.embeds.LocalEmbedFinder"}]
+
+if not os.environ.get("DATABASE_URL"):
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(BASE_DIR / "var" / "test.sqlite3"), "OPTIONS": dict(SQLITE_OPTIONS), "TEST": {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}}}

@@ -1,0 +1,19 @@
+import pytest
+
+from tests.factories import build_site
+
+
+@pytest.fixture
+def site_tree(db):
+    """(home, blog): a default site whose root is a HomePage with a blog index."""
+    return build_site()
+
+
+@pytest.fixture
+def home(site_tree):
+    return site_tree[0]
+
+
+@pytest.fixture
+def blog(site_tree):
+    return site_tree[1]
