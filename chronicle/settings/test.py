@@ -4,7 +4,7 @@ in-process mail and tasks run at once so that a test sees their effect."""
 import os
 
 from .base import *  # noqa: F401,F403
-from .base import BASE_DIR, SQLITE_OPTIONS
+from .base import SQLITE_OPTIONS, VAR_DIR
 
 SECRET_KEY = "test-only-not-secret"
 DEBUG = False
@@ -13,8 +13,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"
-STATIC_ROOT = BASE_DIR / "var" / "test-static"
+MEDIA_ROOT = VAR_DIR / "test-media"
+STATIC_ROOT = VAR_DIR / "test-static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 # Embeds are fetched from oEmbed providers we cannot reach from here: tests
@@ -22,4 +22,7 @@ WHITENOISE_USE_FINDERS = True
 WAGTAILEMBEDS_FINDERS = [{"class": "tests.embeds.LocalEmbedFinder"}]
 
 if not os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(BASE_DIR / "var" / "test.sqlite3"), "OPTIONS": dict(SQLITE_OPTIONS), "TEST": {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}}}
+    # A file, not memory: browser tests serve the site from another thread.
+    # CHRONICLE_VAR_DIR gives parallel runs on one checkout their own file.
+    _test_db = str(VAR_DIR / "test.sqlite3")
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": _test_db, "OPTIONS": dict(SQLITE_OPTIONS), "TEST": {"NAME": _test_db}}}
