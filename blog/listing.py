@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
-from .models import paginate
+from .models import paginate, tagged_items_with_tags
 from .snippets import Category
 
 CARD_IMAGE_SPEC = "fill-640x360"
@@ -21,7 +21,7 @@ def listing_queryset(queryset):
     return (
         queryset.published()
         .select_related("series")
-        .prefetch_related(Prefetch("hero_image", queryset=images), "categories", "tagged_items__tag")
+        .prefetch_related(Prefetch("hero_image", queryset=images), "categories", tagged_items_with_tags())
     )
 
 
@@ -48,5 +48,4 @@ def listing_context(request, queryset, category=None, tag=None):
         "page_obj": page_obj,
         "active_category": category,
         "active_tag": tag,
-        "all_categories": list(Category.objects.all()),
     }

@@ -1,5 +1,16 @@
 """Structured data for search engines (schema.org JSON-LD)."""
 
+from wagtail.models import Site
+
+
+def absolute_media_url(page, url, request=None):
+    """Media URLs made absolute with the site's own address (a CDN or object
+    store already gives absolute URLs)."""
+    if url.startswith(("http://", "https://")):
+        return url
+    site = Site.find_for_request(request) if request is not None else None
+    return (site or page.get_site()).root_url + url
+
 
 def _person(author):
     data = {"@type": "Person", "name": author.name}
@@ -20,7 +31,7 @@ def article_json_ld(page, request=None):
         "url": url,
         "mainEntityOfPage": {"@id": f"{url}#webpage"},
         "author": [_person(author) for author in page.authors.all()],
-        "keywords": [tag.name for tag in page.tags.all()],
+        "keywords": [tag.name for tag in page.tag_list],
     }
     if page.first_published_at:
         posting["datePublished"] = page.first_published_at.isoformat()
@@ -28,9 +39,10 @@ def article_json_ld(page, request=None):
         posting["dateModified"] = page.last_published_at.isoformat()
     if page.hero_image_id:
         rendition = page.hero_image.get_rendition("fill-1200x630")
-        posting["image"] = request.build_absolute_uri(rendition.url) if request else rendition.url
-    if page.series_id:
-        posting["isPartOf"] = {"@type": "CreativeWorkSeries", "name": page.series.title}
+        posting["image"] = absolute_media_url(page, rendition.url, request)
+    navigation = page.series_navigation
+    if navigation:
+        posting["isPartOf"] = {"@type": "CreativeWorkSeries", "name": navigation["series"].title}
         if page.series_part:
             posting["position"] = page.series_part
     webpage = {"@type": "MedicalWebPage", "@id": f"{url}#webpage", "url": url, "name": page.title, "mainEntity": {"@id": f"{url}#article"}}

@@ -65,6 +65,11 @@ class Series(index.Indexed, models.Model):
         return reverse("blog:series", args=[self.slug])
 
     def live_parts(self):
+        return self.live_parts_of(self.pk)
+
+    @staticmethod
+    def live_parts_of(series_id):
+        """The series' live articles in part order, each with its series."""
         from .models import ArticlePage
 
-        return ArticlePage.objects.live().public().filter(series=self).order_by("series_part", "first_published_at")
+        return ArticlePage.objects.published().filter(series_id=series_id).select_related("series").order_by("series_part", "first_published_at")

@@ -70,7 +70,14 @@ def make_article(blog, title=None, publish=True, body=None, when=None, tags=(), 
     """An article under `blog`, published unless publish=False."""
     number = next(_counter)
     title = title or f"Article {number}"
-    page = ArticlePage(title=title, slug=fields.pop("slug", f"article-{number}"), intro=fields.pop("intro", f"About {title}."), body=body if body is not None else DEFAULT_BODY, **fields)
+    page = ArticlePage(
+        title=title,
+        slug=fields.pop("slug", f"article-{number}"),
+        intro=fields.pop("intro", f"About {title}."),
+        body=body if body is not None else DEFAULT_BODY,
+        live=publish,
+        **fields,
+    )
     page.categories = list(categories)
     page.authors = list(authors)
     blog.add_child(instance=page)

@@ -3,10 +3,13 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
+
+from blog import chrome
 
 register = template.Library()
 
@@ -22,34 +25,41 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
 
 
-@register.simple_tag(takes_context=True)
-def site_root(context):
-    """The current site's root page (cached on the request)."""
+def _site(context):
     request = context.get("request")
-    if request is None:
-        return None
-    if not hasattr(request, "_chronicle_site_root"):
-        site = Site.find_for_request(request)
-        request._chronicle_site_root = site.root_page.specific if site else None
-    return request._chronicle_site_root
+    return Site.find_for_request(request) if request is not None else None
 
 
 @register.simple_tag(takes_context=True)
-def main_menu(context):
-    """Pages directly under the site root that editors put "in menus"."""
-    root = site_root(context)
-    if root is None:
-        return []
-    return list(root.get_children().live().public().in_menu().only("id", "title", "url_path", "path", "depth"))
+def site_chrome(context):
+    """Everything the header and footer show, as plain data: the site's name
+    and settings, its menu and latest articles. Cached per site and content
+    version (see blog.chrome), so the layout costs no queries once warm."""
+    site = _site(context)
+    request = context.get("request")
+    if site is None:
+        return {"name": settings.WAGTAIL_SITE_NAME, "menu": [], "latest": [], "settings": None}
+    return chrome.cached("site", site.pk, lambda: chrome.build(site, request))
 
 
-@register.simple_tag
-def latest_articles(count=3):
-    from blog.models import ArticlePage
-
-    return list(ArticlePage.objects.published().only("id", "title", "url_path", "path", "depth", "first_published_at")[:count])
+@register.simple_tag(takes_context=True)
+def site_name(context):
+    return site_chrome(context)["name"]
 
 
 @register.simple_tag(takes_context=True)
 def full_url(context, page):
     return page.get_full_url(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_media_url(context, page, url):
+    from blog.seo import absolute_media_url as make_absolute
+
+    return make_absolute(page, url, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def article_json_ld(context, page):
+    """The article's schema.org description as a JSON-LD script element."""
+    return json_ld(page.json_ld(context.get("request")))

@@ -201,7 +201,7 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Security headers that hold in every environment.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview frames the site's own pages
+X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN
 
 # Content-Security-Policy for public pages, with a per-request nonce for the
 # few inline scripts we allow. The Wagtail admin runs its own inline code and

