@@ -188,8 +188,10 @@ def run_load(server, urls, page_errors, cache, args, tool, warnings):
     names = list(targets)
     total = len(names) * 2 * args.rounds * args.duration
     say(f"load: {args.rounds} rounds × {len(names)} targets × c=1,16 × {args.duration:g} s ≈ {total / 60:.1f} min with {tool}")
+    static_url = server.base_url + targets["static"]
     for name in names:  # warm-up, not recorded: workers import, templates compile, renditions exist
         load.measure(server.base_url + targets[name], 2, 1, tool, cache_bust=name in bust)
+        load.settle(static_url)
     rounds = []
     for index in range(args.rounds):
         order = names[index % len(names) :] + names[: index % len(names)]
@@ -198,6 +200,9 @@ def run_load(server, urls, page_errors, cache, args, tool, warnings):
             for name in order:
                 measured = load.measure(server.base_url + targets[name], concurrency, args.duration, tool, cache_bust=name in bust)
                 result[name][str(concurrency)] = measured
+                load.settle(static_url)
+                if not measured["requests"]:
+                    warnings.append(f"round {index + 1}, {name} at c={concurrency}: no response completed within {args.duration:g} s")
                 if measured["errors"]:
                     warnings.append(f"round {index + 1}, {name} at c={concurrency}: {measured['errors']} errors {measured['error_detail']}")
         rounds.append(result)

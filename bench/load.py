@@ -9,6 +9,11 @@ Contracts:
        "p50_ms", "p95_ms", "p99_ms", "mean_ms", "max_ms", "bytes"}
   rps counts completed responses of any status; errors counts connection
   errors, timeouts and HTTP statuses >= 400, which the report flags.
+- settle(url) waits until the server has drained the requests a previous
+  burst left queued (gunicorn's sync workers finish every accepted
+  connection, even after the client has gone): two quick answers in a row
+  from a static URL. Call it between bursts so that no burst pays for the
+  one before.
 - probe_page_cache(url) -> (hit: bool, evidence: str): the hook for the
   "cached article" figure. A page cache for anonymous readers is taken to be
   present when the second of two identical GETs says it was a cache hit:
@@ -22,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 from bench import REPO
 from bench.server import http_get
@@ -127,6 +133,21 @@ def run_python(url, concurrency, duration, cache_bust=False):
 def measure(url, concurrency, duration, tool, cache_bust=False):
     runner = run_wrk if tool == "wrk" else run_python
     return runner(url, concurrency, duration, cache_bust=cache_bust)
+
+
+def settle(url, timeout=15.0, quick_ms=50.0):
+    """Seconds spent waiting (see the module docstring)."""
+    started = time.monotonic()
+    quick_in_a_row = 0
+    while quick_in_a_row < 2 and time.monotonic() - started < timeout:
+        t0 = time.perf_counter()
+        try:
+            http_get(url, timeout=timeout)
+        except OSError:
+            time.sleep(0.1)
+            continue
+        quick_in_a_row = quick_in_a_row + 1 if (time.perf_counter() - t0) * 1000 < quick_ms else 0
+    return time.monotonic() - started
 
 
 def probe_page_cache(url):

@@ -7,7 +7,9 @@ overwrites what an editor has changed since."""
 import datetime
 import io
 import random
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -117,11 +119,16 @@ class DemoLoader:
             existing = root.add_child(instance=HomePage(title="Living with fibromyalgia", slug="chronicle-home", intro=content.HOME_INTRO))
             _publish(existing)
             self.log("home page")
+        # The site's address is what canonical links and feeds use: take it
+        # from SITE_URL (http://127.0.0.1:8000 in development).
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        hostname, port = address.hostname or "localhost", address.port or (443 if address.scheme == "https" else 80)
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=existing, is_default_site=True, site_name="Chronicle")
+            Site.objects.create(hostname=hostname, port=port, root_page=existing, is_default_site=True, site_name="Chronicle")
         else:
             old_root = site.root_page
             site.root_page = existing
+            site.hostname, site.port = hostname, port
             site.site_name = site.site_name or "Chronicle"
             site.save()
             # Wagtail's placeholder "Welcome" page has no purpose once the real home exists.

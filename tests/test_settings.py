@@ -40,9 +40,10 @@ def test_deploy_check_is_clean_with_production_variables(tmp_path):
     assert "no issues" in result.stdout
 
 
-def test_sqlite_is_set_up_for_a_web_process_and_a_worker():
+def test_sqlite_is_set_up_for_a_web_process_and_a_worker(monkeypatch):
     from chronicle.settings.base import database_from_env
 
+    monkeypatch.delenv("DATABASE_URL", raising=False)
     config = database_from_env("/tmp/x.sqlite3")
     assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]
     assert "busy_timeout" in config["OPTIONS"]["init_command"]

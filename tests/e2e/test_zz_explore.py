@@ -52,10 +52,10 @@ def test_explore(journey, site_on_live_server):
     page.wait_for_timeout(500)
     dump(page, "dialog")
     page.locator("#id_go_live_at").fill("2031-05-04 09:30")
-    page.locator("#title-schedule-publishing-dialog").click()
+    journey.tab_to(page.locator("#schedule-publishing-dialog button.action-save"), from_top=False, max_tabs=6)
     dump(page, "dialog-filled")
-    page.locator("#schedule-publishing-dialog button.action-save").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     print("after schedule save", page.url)
     dump(page, "after-schedule")
     page.locator("footer .w-dropdown__toggle, [data-w-dropdown-target='toggle'].button").last.click()
@@ -63,8 +63,8 @@ def test_explore(journey, site_on_live_server):
     dump(page, "dropdown")
     b = page.locator("button[name='action-publish']")
     print("publish buttons", b.count(), [b.nth(i).inner_text() for i in range(b.count())])
-    b.first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        b.first.click()
     print("after publish", page.url)
     dump(page, "after-publish")
     from blog.models import ArticlePage
