@@ -18,7 +18,11 @@ def version():
     return value
 
 
-def invalidate(**kwargs):
+def invalidate(created=False, sender=None, **kwargs):
+    from chronicle.models import SiteSettings
+
+    if created and sender is SiteSettings:
+        return  # made with defaults on first read, while building the chrome itself
     try:
         cache.incr(VERSION_KEY)
     except ValueError:

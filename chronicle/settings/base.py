@@ -60,6 +60,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside everything that may set a cookie, so it sees the final response.
+    "chronicle.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -237,5 +239,8 @@ LOGGING = {
 }
 
 # Chronicle's own knobs.
+# Whole pages for anonymous readers, in seconds (0 turns it off). New content
+# shows at once regardless: publishing bumps every key (chronicle/page_cache.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 CHRONICLE_ARTICLES_PER_PAGE = int(os.environ.get("ARTICLES_PER_PAGE", "10"))
 CHRONICLE_SEARCH_MAX_QUERY = 200  # longer queries are trimmed, never rejected

@@ -12,3 +12,5 @@ SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-not-secret-chronicle"
 # each message is written as a file under var/mail/.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
+# Developers see template changes at once.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
