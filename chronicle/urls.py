@@ -13,6 +13,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("comments/", include("community.urls")),
+    path("newsletter/", include("newsletter.urls")),
+    path("shop/", include("store.urls")),
     path("", include("blog.urls")),
 ]
 

@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 
 from tests.factories import build_site
+from tests.smtp import SMTPSink
 
 
 @pytest.fixture(autouse=True)
@@ -27,3 +28,18 @@ def home(site_tree):
 @pytest.fixture
 def blog(site_tree):
     return site_tree[1]
+
+
+@pytest.fixture
+def smtp_sink(settings):
+    """A real SMTP server on loopback; Django's mail goes to it over SMTP.
+    `smtp_sink.stop()` / `.start()` play an outage."""
+    sink = SMTPSink().start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = sink.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+    yield sink
+    sink.stop()

@@ -30,6 +30,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "chronicle",
     "blog",
+    "community",
+    "community.inbox",
+    "newsletter",
+    "store",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -245,3 +249,6 @@ LOGGING = {
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 CHRONICLE_ARTICLES_PER_PAGE = int(os.environ.get("ARTICLES_PER_PAGE", "10"))
 CHRONICLE_SEARCH_MAX_QUERY = 200  # longer queries are trimmed, never rejected
+# How many proxies in front of the app append to X-Forwarded-For (0: trust
+# only REMOTE_ADDR). See community/antispam.py.
+CHRONICLE_TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
