@@ -142,6 +142,11 @@ class ArticlePage(Page):
     last_reviewed = models.DateField(null=True, blank=True)
     reviewed_by = models.ForeignKey(Author, null=True, blank=True, on_delete=models.SET_NULL, related_name="reviewed_articles")
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+    email_subscribers = models.BooleanField(
+        "Email this post to subscribers",
+        default=True,
+        help_text="On first publication, send this article to newsletter subscribers.",
+    )
 
     objects = ArticlePageManager()
 
@@ -161,6 +166,8 @@ class ArticlePage(Page):
             heading="About this article",
         ),
     ]
+
+    settings_panels = Page.settings_panels + [FieldPanel("email_subscribers")]
 
     search_fields = Page.search_fields + [
         index.SearchField("intro"),

@@ -7,11 +7,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from chronicle import views
+from chronicle.csrf import csrf_token_view
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("csrf/", csrf_token_view, name="csrf_token"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("comments/", include("community.urls")),
     path("newsletter/", include("newsletter.urls")),
