@@ -19,9 +19,9 @@ def version():
 
 
 def invalidate(created=False, sender=None, **kwargs):
-    from chronicle.models import SiteSettings
+    from wagtail.contrib.settings.models import BaseSiteSetting
 
-    if created and sender is SiteSettings:
+    if created and sender is not None and issubclass(sender, BaseSiteSetting):
         return  # made with defaults on first read, while building the chrome itself
     try:
         cache.incr(VERSION_KEY)

@@ -9,6 +9,15 @@ from .snippets import Category
 
 CARD_IMAGE_SPEC = "fill-640x360"
 
+# Extra per-article values that other apps add to listings (e.g. the comment
+# count from community), as {name: expression}. Registered in those apps'
+# ready(); blog itself knows nothing of them.
+LISTING_ANNOTATIONS = {}
+
+
+def register_listing_annotation(name, expression):
+    LISTING_ANNOTATIONS[name] = expression
+
 
 class UnknownFilter(Exception):
     """A category or tag filter names something that does not exist."""
@@ -22,6 +31,7 @@ def listing_queryset(queryset):
         queryset.published()
         .select_related("series")
         .prefetch_related(Prefetch("hero_image", queryset=images), "categories", tagged_items_with_tags())
+        .annotate(**LISTING_ANNOTATIONS)
     )
 
 

@@ -142,6 +142,7 @@ class ArticlePage(Page):
     last_reviewed = models.DateField(null=True, blank=True)
     reviewed_by = models.ForeignKey(Author, null=True, blank=True, on_delete=models.SET_NULL, related_name="reviewed_articles")
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+    comments_open = models.BooleanField(default=True, help_text="Readers may leave replies on this article.")
     email_subscribers = models.BooleanField(
         "Email this post to subscribers",
         default=True,
@@ -167,7 +168,7 @@ class ArticlePage(Page):
         ),
     ]
 
-    settings_panels = Page.settings_panels + [FieldPanel("email_subscribers")]
+    settings_panels = Page.settings_panels + [FieldPanel("comments_open"), FieldPanel("email_subscribers")]
 
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
@@ -259,7 +260,7 @@ class ArticlePage(Page):
         related = ArticlePage.objects.published().filter(categories__in=category_ids).exclude(pk=self.pk)
         if self.series_id:
             related = related.exclude(series_id=self.series_id)
-        return list(related.distinct().select_related("hero_image")[:limit])
+        return list(related.distinct().select_related("hero_image", "series").prefetch_related("categories")[:limit])
 
     def json_ld(self, request=None):
         from .seo import article_json_ld
@@ -270,9 +271,7 @@ class ArticlePage(Page):
         # Authors, categories and tags are shown twice (page and JSON-LD):
         # fetch each once.
         prefetch_related_objects([self], "authors", "categories", tagged_items_with_tags())
-        context = super().get_context(request, *args, **kwargs)
-        context["related_articles"] = self.related_articles()
-        return context
+        return super().get_context(request, *args, **kwargs)
 
     @property
     def tag_list(self):

@@ -20,6 +20,10 @@ from blog import chrome
 
 CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml", "text/plain")
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/")
+# Query parameters that change what a page shows. A URL with any other
+# parameter is served fresh and not stored, so junk query strings cannot
+# push real pages out of the cache.
+KNOWN_PARAMETERS = {"page", "category", "tag", "q", "replyto"}
 
 
 def _key(request):
@@ -32,6 +36,7 @@ def _may_use_cache(request):
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path.startswith(EXCLUDED_PREFIXES)
+        and set(request.GET).issubset(KNOWN_PARAMETERS)
     )
 
 

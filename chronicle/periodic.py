@@ -4,4 +4,5 @@ when it is due; the task worker runs it. Run exactly one clock per site."""
 PERIODIC_TASKS = [
     # (dotted path of a django-tasks task, interval in seconds)
     ("blog.tasks.publish_scheduled_pages", 60),
+    ("community.tasks.clear_old_personal_data", 6 * 60 * 60),
 ]

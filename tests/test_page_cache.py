@@ -55,3 +55,9 @@ def test_query_strings_are_cached_separately(client, blog):
     other = client.get("/search/", {"q": "nothing-matches"})
     assert hit["X-Page-Cache"] == "hit" and "Pacing guide" in hit.content.decode()
     assert other["X-Page-Cache"] == "miss" and "Nothing matched" in other.content.decode()
+
+
+def test_unknown_query_parameters_are_not_cached(client, blog):
+    article = make_article(blog)
+    for n in range(3):
+        assert "X-Page-Cache" not in client.get(article.url, {"utm_source": f"x{n}"})

@@ -63,3 +63,10 @@ def absolute_media_url(context, page, url):
 def article_json_ld(context, page):
     """The article's schema.org description as a JSON-LD script element."""
     return json_ld(page.json_ld(context.get("request")))
+
+
+@register.simple_tag
+def content_version():
+    """Changes whenever any page is published, moved or removed: a key for
+    caching fragments that depend on other pages (see blog.chrome)."""
+    return chrome.version()

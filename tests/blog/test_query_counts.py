@@ -38,6 +38,9 @@ def test_listing_and_article_queries_do_not_grow_with_content(client, home, blog
     series = SeriesFactory(slug="muscles")
     image = make_image()
     add_articles(blog, 3, categories, series, image)
+    # Articles outside the series fill the article page's "related" cards.
+    for _ in range(3):
+        make_article(blog, categories=categories, hero_image=image, hero_alt="Shapes")
     article = series.live_parts().first()
     urls = {"home": home.url, "blog": blog.url, "article": article.url, "category": "/category/symptoms/", "tag": "/tag/shared/", "series": "/series/muscles/"}
 

@@ -1,0 +1,91 @@
+"""Editors moderate in the Wagtail admin: queue, filters, bulk actions, replies."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.test import Client
+
+from community.models import Comment
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user("editor", "editor@example.org", "pw", is_staff=True, first_name="Erin", last_name="Editor")
+    group = Group.objects.create(name="Comment moderators")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ("add_comment", "change_comment", "delete_comment", "view_comment"):
+        group.permissions.add(Permission.objects.get(content_type__app_label="community", codename=codename))
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def admin_client(editor):
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def queue(article):
+    return [
+        Comment.objects.create(page=article, name=f"Reader {n}", email=f"r{n}@example.org", text=f"Pending words {n}", status=Comment.Status.PENDING)
+        for n in range(3)
+    ] + [Comment.objects.create(page=article, name="Spammer", email="s@spam.example", text="cheap pills", status=Comment.Status.SPAM)]
+
+
+LIST_URL = "/admin/snippets/community/comment/"
+
+
+def test_queue_filters_by_status_and_searches(admin_client, queue):
+    html = admin_client.get(LIST_URL, {"status": "pending"}).content.decode()
+    assert "Pending words 0" in html and "cheap pills" not in html
+    html = admin_client.get(LIST_URL, {"q": "pills"}).content.decode()
+    assert "cheap pills" in html and "Pending words" not in html
+    html = admin_client.get(LIST_URL, {"q": "r1@example.org"}).content.decode()
+    assert "Pending words 1" in html and "Pending words 2" not in html
+
+
+def test_bulk_approve_publishes_the_selected_comments(admin_client, article, queue):
+    ids = [queue[0].pk, queue[1].pk]
+    url = f"/admin/bulk/community/comment/approve/?next={LIST_URL}&" + "&".join(f"id={pk}" for pk in ids)
+    assert admin_client.get(url).status_code == 200
+    response = admin_client.post(url)
+    assert response.status_code == 302
+    assert set(Comment.objects.approved().values_list("pk", flat=True)) == set(ids)
+    page = Client().get(article.url).content.decode()
+    assert "Pending words 0" in page and "Pending words 2" not in page
+
+
+@pytest.mark.parametrize("action,status", [("spam", "spam"), ("trash", "trash")])
+def test_bulk_spam_and_trash(admin_client, queue, action, status):
+    url = f"/admin/bulk/community/comment/{action}/?next={LIST_URL}&id={queue[2].pk}"
+    admin_client.post(url)
+    assert Comment.objects.get(pk=queue[2].pk).status == status
+
+
+def test_pending_count_on_the_dashboard_and_in_the_menu(admin_client, queue):
+    html = admin_client.get("/admin/").content.decode()
+    assert "3</span> comments awaiting moderation" in html
+    assert "Comments (3 pending)" in html
+
+
+def test_editor_replies_as_the_team(admin_client, article, queue):
+    parent = queue[0]
+    parent.status = Comment.Status.APPROVED
+    parent.save()
+    response = admin_client.post(f"/admin/snippets/community/comment/reply/{parent.pk}/", {"text": "Thank you for sharing this."})
+    assert response.status_code == 302
+    reply = Comment.objects.get(parent=parent)
+    assert reply.is_staff_reply and reply.status == Comment.Status.APPROVED and reply.name == "Erin Editor"
+    assert "Thank you for sharing this." in Client().get(article.url).content.decode()
+
+
+def test_editors_without_comment_permissions_see_nothing(django_user_model, queue):
+    plain = django_user_model.objects.create_user("plain", "p@example.org", "pw", is_staff=True)
+    plain.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client = Client()
+    client.force_login(plain)
+    assert client.get(LIST_URL).status_code in (302, 403)
+    assert client.post(f"/admin/bulk/community/comment/approve/?next={LIST_URL}&id={queue[0].pk}").status_code in (302, 403)
+    assert Comment.objects.get(pk=queue[0].pk).status == Comment.Status.PENDING
+    assert client.post(f"/admin/snippets/community/comment/reply/{queue[0].pk}/", {"text": "x"}).status_code in (302, 403)

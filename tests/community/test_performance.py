@@ -1,0 +1,43 @@
+"""The article page costs the same queries with 5 or 500 comments."""
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from community.models import Comment
+
+
+def add_thread(article, count):
+    """`count` approved comments: about half top-level, each other one a reply."""
+    roots = Comment.objects.bulk_create(
+        [Comment(page=article, name=f"Reader {n}", email=f"r{n}@example.org", text=f"Root comment {n}", status="approved") for n in range((count + 1) // 2)]
+    )
+    Comment.objects.bulk_create(
+        [Comment(page=article, parent=root, depth=1, name="Replier", email="rep@example.org", text=f"Reply {root.pk}", status="approved") for root in roots[: count // 2]]
+    )
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response
+
+
+def test_article_queries_do_not_grow_with_comments(article):
+    # A fresh reader each time (no page cache in tests); the rendered thread
+    # is cached, so warm it once at each size as the first reader would.
+    add_thread(article, 5)
+    Client().get(article.url)
+    small, _ = queries_for(Client(), article.url)
+
+    add_thread(article, 495)
+    from community.moderation import bump_thread_version
+
+    bump_thread_version(article.pk)
+    cold, _ = queries_for(Client(), article.url)
+    large, response = queries_for(Client(), article.url)
+
+    assert "500 comments" in response.content.decode()
+    assert small == large <= 12, (small, large)
+    assert cold == large + 1  # rendering the thread afresh costs one query, whatever its size
