@@ -53,6 +53,9 @@ class StepFailed(RuntimeError):
     pass
 
 
+STEP_SECONDS = {}  # name -> wall seconds of each child step, for the JSON report
+
+
 def say(message):
     print(f"bench: {message}", flush=True)
 
@@ -71,7 +74,8 @@ def run_step(name, command, env, timeout=600):
     if out.returncode != 0:
         tail = "\n".join((out.stderr or out.stdout).strip().splitlines()[-15:])
         raise StepFailed(f"{name} failed (exit {out.returncode}); see var/bench/logs/{name}.log\n{tail}")
-    say(f"{name}: {time.monotonic() - started:.1f} s")
+    STEP_SECONDS[name] = round(time.monotonic() - started, 1)
+    say(f"{name}: {STEP_SECONDS[name]:.1f} s")
     return out.stdout
 
 
@@ -181,10 +185,11 @@ def run_load(server, urls, page_errors, cache, args, tool, warnings):
     """The load rounds. Returns {"tool", "rounds": [{target: {"1": result, "16": result}}]}."""
     targets = {"static": "/static/bench-article.html"}
     targets.update({name: url for name, url in urls.items() if name not in page_errors})
-    bust = set()
+    # The uncached article always gets a unique URL per request, so that it
+    # is rendered every time even if a page cache went undetected.
+    bust = {"article"}
     if cache["detected"] and "article" in targets:
         targets["article_cached"] = urls["article"]
-        bust.add("article")  # the uncached figure then needs a unique URL per request
     names = list(targets)
     total = len(names) * 2 * args.rounds * args.duration
     say(f"load: {args.rounds} rounds × {len(names)} targets × c=1,16 × {args.duration:g} s ≈ {total / 60:.1f} min with {tool}")
@@ -229,7 +234,7 @@ def main(argv=None):
         "config": {"quick": args.quick, "rounds": args.rounds, "duration_s": args.duration, "sizes": list(sizes), "workers": 2, "concurrency": [1, 16]},
         "warnings": warnings,
         "page_errors": page_errors,
-        "steps": {},
+        "steps": STEP_SECONDS,
     }
     server = None
     try:
@@ -244,13 +249,14 @@ def main(argv=None):
         run_step("collectstatic", [py, "manage.py", "collectstatic", "--noinput"], env)
 
         results["data"], results["queries"] = {}, {}
+        render_env = dict(env, PAGE_CACHE_SECONDS="0")  # count what a render costs, not a cache hit
         port = free_port()
         host = f"127.0.0.1:{port}"
         for size in sizes:
             manifest = last_json(run_step(f"data-{size}", [py, "-m", "bench.data", "build", "--articles", str(size)], env))
             results["data"][str(size)] = manifest
             save = ["--save-html", f"article={OUT_DIR / 'article.html'}", "--save-html", f"home={OUT_DIR / 'home.html'}"] if size == sizes[-1] else []
-            counted = last_json(run_step(f"queries-{size}", [py, "-m", "bench.queries", "--label", str(size), "--urls", json.dumps(manifest["urls"]), "--host", host] + save, env))
+            counted = last_json(run_step(f"queries-{size}", [py, "-m", "bench.queries", "--label", str(size), "--urls", json.dumps(manifest["urls"]), "--host", host] + save, render_env))
             results["queries"][str(size)] = counted
             for name, data in counted["pages"].items():
                 if "error" in data:
@@ -281,11 +287,15 @@ def main(argv=None):
         page_bytes = results["static_file"].get("page_bytes_via_gunicorn")
         if page_bytes and abs(page_bytes - len(body)) > 0.02 * page_bytes:
             warnings.append(f"static baseline is {len(body)} bytes but the page is {page_bytes} bytes")
-        cache = {"detected": False, "evidence": "article failed"}
-        if "article" not in page_errors:
-            detected, evidence = load.probe_page_cache(server.base_url + urls["article"])
-            cache = {"detected": detected, "evidence": evidence}
+        pages_cache = {}
+        for name, url in urls.items():
+            if name not in page_errors:
+                detected, evidence = load.probe_page_cache(server.base_url + url)
+                pages_cache[name] = {"detected": detected, "evidence": evidence}
+        cache = dict(pages_cache.get("article") or {"detected": False, "evidence": "the article page failed"}, pages=pages_cache)
         results["page_cache"] = cache
+        if cache["detected"]:
+            say(f"page cache detected ({cache['evidence']}): the cached article is measured too")
         results["load"] = run_load(server, urls, page_errors, cache, args, tool, warnings)
         server.stop()
         server = None
@@ -313,8 +323,10 @@ def main(argv=None):
     results["method"] = [
         f"Data: the demo site (blog.demo) plus generated articles, {sizes[0]:,} then topped up to {sizes[1]:,} in the same database; "
         "generated articles reuse the demo bodies, images, authors and categories and are dated before the demo articles, so the first page of each listing is the same at both sizes.",
-        "SQL queries: in-process with django.test.Client and CaptureQueriesContext, production settings, after two warm-up requests; "
-        "the SQL of each counted request is in var/bench/sql/.",
+        "SQL queries: in-process with django.test.Client and CaptureQueriesContext, production settings with the page cache off "
+        "(PAGE_CACHE_SECONDS=0: the count is what a render costs), after two warm-up requests; the SQL of each counted request is in var/bench/sql/.",
+        "Pages under load are fetched as an anonymous reader gets them: from the page cache when the response says so (X-Page-Cache / X-Cache: hit); "
+        "the uncached article always adds a unique ?_bench=N to every request so that each one is rendered.",
         f"Load: gunicorn -w 2 (sync), production settings, DEBUG off, on a free 127.0.0.1 port; {args.rounds} rounds, each measuring every target at c=1 and c=16 "
         f"for {args.duration:g} s in a rotating order, after one unrecorded warm-up burst per target. Values are medians over rounds; "
         "ratios are medians of per-round ratios to the static baseline of the same round.",

@@ -1,5 +1,9 @@
 """SQL queries per request, counted in-process against the bench database.
 
+What is counted is the cost of rendering a page, so the harness runs this
+step with the page cache off (PAGE_CACHE_SECONDS=0); a response that still
+says it came from a cache is reported as an error, never as a count.
+
 Run by the harness in a child process with bench.bench_env():
 
     python -m bench.queries --label 1000 --urls '{"home": "/", ...}' \
@@ -21,6 +25,7 @@ import sys
 
 from bench import OUT_DIR
 from bench.data import setup_django
+from bench.load import cache_hit_evidence
 
 
 def count_queries(urls, host, label, save_html):
@@ -43,6 +48,10 @@ def count_queries(urls, host, label, save_html):
         (sql_dir / f"{label}-{name}.sql").write_text("".join(f"-- {i + 1}\n{q['sql']};\n\n" for i, q in enumerate(captured.captured_queries)))
         if response.status_code != 200:
             pages[name] = {"url": url, "error": f"answered {response.status_code}, not 200"}
+            continue
+        hit = cache_hit_evidence({k.lower(): v for k, v in response.items()})
+        if hit:
+            pages[name] = {"url": url, "error": f"served from a cache ({hit}), so no render was counted: the harness sets PAGE_CACHE_SECONDS=0 for this step"}
             continue
         pages[name] = {"url": url, "queries": counts[0], "stable": counts[0] == counts[1], "bytes": len(response.content)}
         if name in save_html:
