@@ -15,6 +15,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("csrf/", csrf_token_view, name="csrf_token"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("accounts/", include("allauth.urls")),
+    path("account/", include("accounts.urls")),
     path("comments/", include("community.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("shop/", include("store.urls")),

@@ -31,7 +31,7 @@ def notify_moderators(comment_id):
     from .models import Comment
 
     with transaction.atomic():
-        comment = Comment.objects.select_for_update().select_related("page").filter(pk=comment_id).first()
+        comment = Comment.objects.select_for_update(of=("self",)).select_related("page").filter(pk=comment_id).first()
         if comment is None or comment.moderators_notified_at or comment.status != Comment.Status.PENDING:
             return
         recipients = moderator_addresses(_rules(comment.page))
@@ -47,7 +47,7 @@ def notify_parent(comment_id):
     from .models import Comment
 
     with transaction.atomic():
-        reply = Comment.objects.select_for_update().select_related("page", "parent").filter(pk=comment_id).first()
+        reply = Comment.objects.select_for_update(of=("self",)).select_related("page", "parent").filter(pk=comment_id).first()
         if reply is None or reply.parent_notified_at or reply.status != Comment.Status.APPROVED or reply.parent is None:
             return
         parent = reply.parent
