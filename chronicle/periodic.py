@@ -5,4 +5,7 @@ PERIODIC_TASKS = [
     # (dotted path of a django-tasks task, interval in seconds)
     ("blog.tasks.publish_scheduled_pages", 60),
     ("community.tasks.clear_old_personal_data", 6 * 60 * 60),
+    # Contact inbox: re-enqueue overdue email retries (or lost first tasks); retention.
+    ("community.inbox.tasks.retry_due_email", 300),
+    ("community.inbox.tasks.apply_retention", 60 * 60),
 ]

@@ -23,3 +23,11 @@ def server_error(request):
     """The 500 page renders without context processors or database access:
     whatever broke must not break the error page too."""
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def csrf_failure(request, reason=""):
+    """A missing or stale CSRF token: a page in the site's design that says
+    what to do, instead of Django's bare 403."""
+    from django.template.response import TemplateResponse
+
+    return TemplateResponse(request, "403_csrf.html", status=403)

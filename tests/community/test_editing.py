@@ -51,4 +51,7 @@ def test_empty_or_oversize_edit_is_refused_and_keeps_the_old_text(client, articl
 def test_edits_need_a_csrf_token(client, article):
     post_comment(client, article, text="Original words")
     comment = Comment.objects.get()
-    assert client.post(f"/comments/{comment.pk}/edit/", {"text": "forged"}).status_code == 403
+    response = client.post(f"/comments/{comment.pk}/edit/", {"text": "forged"})
+    assert response.status_code == 403
+    assert "Please go back and try again" in response.content.decode()  # in the site's design
+    assert Comment.objects.get().text == "Original words"
