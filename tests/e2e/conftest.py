@@ -4,8 +4,7 @@ the site served by pytest-django's live server.
 Each journey is one test that takes the `journey` fixture, walks the site the
 way a person would and calls `journey.check_page(name)` (or
 `checks.check_page(page, name)`) after every navigation; see checks.py for
-what that checks. Adding a journey = a new test_*.py here with a test that
-takes `journey` and builds its own data.
+what that checks, and README.md for how to add a journey.
 
 Missing browser tooling (Chromium, Java, vnu.jar) skips these tests with the
 reason, unless CHRONICLE_REQUIRE_BROWSER=1 (CI) where it is a failure.
@@ -35,7 +34,7 @@ def pytest_collection_modifyitems(items):
     # Every test in this folder drives the browser: mark it even if a module
     # forgets `pytestmark`. (This hook sees the whole session: filter by path.)
     for item in items:
-        if E2E_DIR in Path(str(item.fspath)).resolve().parents:
+        if E2E_DIR in Path(item.path).resolve().parents:
             item.add_marker(pytest.mark.e2e)
 
 
@@ -66,11 +65,11 @@ def _missing_tools():
     return missing
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def _allow_orm_beside_playwright():
-    # Playwright's sync API keeps an asyncio loop in this thread; Django then
-    # refuses ORM calls from it (SynchronousOnlyOperation). The calls are
-    # plain synchronous ones, so allow them, for the browser tests only.
+    # Playwright's sync API keeps an asyncio loop running in this thread;
+    # Django then refuses ORM calls from it (SynchronousOnlyOperation). The
+    # calls are plain synchronous ones, so allow them, for these tests only.
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     yield
@@ -80,13 +79,27 @@ def _allow_orm_beside_playwright():
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture(scope="module")
-def browser(_allow_orm_beside_playwright):
-    """One Chromium per test module (started and stopped with it, so the
-    Playwright event loop never outlives the browser tests)."""
+@pytest.fixture(scope="session")
+def _browser_tools():
     missing = _missing_tools()
     if missing:
         _unavailable("; ".join(missing))
+
+
+@pytest.fixture
+def browser(_browser_tools, transactional_db, _allow_orm_beside_playwright):
+    """Chromium for one test, started after the test database is ready and
+    stopped before it is reset.
+
+    Why per test, and in that order: while Playwright's loop runs in this
+    thread, Django keeps database connections per async context instead of
+    per thread (asgiref's Local), so the test's ORM calls get a connection of
+    their own. Django's set-up (restoring the serialized database for
+    serialized_rollback) and tear-down (the flush) must run with the loop
+    stopped, on the connection they expect; and the test's own connection is
+    closed before the loop stops, or it would linger (and keep PostgreSQL
+    from dropping the test database)."""
+    from django.db import connections
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
@@ -99,6 +112,7 @@ def browser(_allow_orm_beside_playwright):
         yield chromium
         chromium.close()
     finally:
+        connections.close_all()
         manager.stop()
 
 
@@ -111,10 +125,17 @@ def site_on_live_server(live_server):
     def point():
         from urllib.parse import urlsplit
 
+        from django.core.cache import caches
         from wagtail.models import Site
 
         parts = urlsplit(live_server.url)
-        Site.objects.filter(is_default_site=True).update(hostname=parts.hostname, port=parts.port)
+        for site in Site.objects.filter(is_default_site=True):
+            site.hostname, site.port = parts.hostname, parts.port
+            site.save()  # (save, not update: Wagtail clears its cached site paths on save)
+        # The database was reset for this test, the in-process caches were
+        # not: nothing cached by an earlier test may show on these pages.
+        for cache in caches.all():
+            cache.clear()
 
     return point
 
@@ -127,12 +148,4 @@ def journey(request, browser, live_server, settings):
     name = request.module.__name__.rsplit(".", 1)[-1].removeprefix("test_").removesuffix("_journey")
     run = checks.Journey(name, browser, live_server.url, Path(settings.VAR_DIR))
     yield run
-    run.close(test_failed=getattr(request.node, "_e2e_call_failed", False))
-
-
-@pytest.hookimpl(wrapper=True, tryfirst=True)
-def pytest_runtest_makereport(item, call):
-    report = yield
-    if call.when == "call" and report.failed:
-        item._e2e_call_failed = True
-    return report
+    run.close()
