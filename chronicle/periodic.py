@@ -8,4 +8,7 @@ PERIODIC_TASKS = [
     # Contact inbox: re-enqueue overdue email retries (or lost first tasks); retention.
     ("community.inbox.tasks.retry_due_email", 300),
     ("community.inbox.tasks.apply_retention", 60 * 60),
+    ("accounts.tasks.clear_old_sign_in_records", 6 * 60 * 60),
+    ("newsletter.tasks.send_weekly_digests", 60 * 60),
+    ("newsletter.tasks.resume_editions", 300),
 ]

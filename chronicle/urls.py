@@ -20,6 +20,7 @@ urlpatterns = [
     path("comments/", include("community.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("shop/", include("store.urls")),
+    path("anymail/", include("anymail.urls")),
     path("", include("blog.urls")),
 ]
 
@@ -31,3 +32,4 @@ if settings.SERVE_MEDIA:
 urlpatterns += [path("", include(wagtail_urls))]
 
 handler500 = "chronicle.views.server_error"
+handler429 = "accounts.views.rate_limited"

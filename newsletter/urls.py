@@ -1,3 +1,13 @@
+from django.urls import path
+
+from . import views
+
 app_name = "newsletter"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.subscribe, name="subscribe"),
+    path("check-your-inbox/", views.check_inbox, name="check_inbox"),
+    path("confirm/<str:token>/", views.confirm, name="confirm"),
+    path("preferences/<str:token>/", views.preferences, name="preferences"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+]

@@ -41,7 +41,7 @@ def test_signed_in_reader_comments_under_their_account(client, article, django_u
     user = django_user_model.objects.create_user("sam", "sam@example.org", "pw", first_name="Sam", last_name="Lee")
     client.force_login(user)
     html = main_content(client.get(article.url))
-    assert "Commenting as <strong>Sam Lee</strong>" in html and 'name="email"' not in html
+    assert "Commenting as <strong>Sam Lee</strong>" in html and 'id="id_email"' not in html
     post_comment(client, article, name=None, email=None, text="Signed in and sharing")
     comment = Comment.objects.get()
     assert (comment.user, comment.name, comment.email) == (user, "Sam Lee", "sam@example.org")

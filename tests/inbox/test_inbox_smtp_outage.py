@@ -38,7 +38,7 @@ def statuses():
     return dict(OutgoingEmail.objects.values_list("kind", "status"))
 
 
-@pytest.mark.django_db(transaction=True)  # the worker commits and closes connections as in production
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the worker commits and closes connections as in production
 def test_smtp_down_then_delivered_after_retries(database_tasks, submit, smtp_sink, staff_address, inbox_editor):
     smtp_sink.stop()
     response = submit()
@@ -131,7 +131,7 @@ def test_a_delivery_for_an_erased_message_sends_nothing(message_factory, smtp_si
     assert smtp_sink.messages == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_workers_at_once_send_one_email(smtp_sink):
     message = Message.objects.create(name="Sam", email=VISITOR, subject="Hi", body="Hello", fingerprint="x")
     outgoing = OutgoingEmail.objects.create(message=message, kind="ack")
