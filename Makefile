@@ -30,6 +30,7 @@ run: setup
 	@mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	$(PY) manage.py load_store_demo
 	$(PY) manage.py ensure_admin
 	PORT=$(PORT) PY=$(PY) ./bin/serve-dev
 

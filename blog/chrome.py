@@ -65,6 +65,7 @@ def build(site, request=None):
             "latest_heading": site_settings.latest_heading,
             "stores_heading": site_settings.stores_heading,
             "store_links": links(site_settings.store_links),
+            "store_url": url(site_settings.store_page),
             "social_links": links(site_settings.social_links),
             "contact_heading": site_settings.contact_heading,
             "contact_text": site_settings.contact_text,

@@ -23,6 +23,10 @@ class SiteSettings(BaseSiteSetting):
     latest_heading = models.CharField("“Latest updates” heading", max_length=80, default="Official blogs — latest updates")
     stores_heading = models.CharField(max_length=80, default="Stores")
     store_links = StreamField([("link", LinkBlock())], blank=True, use_json_field=True, help_text="External stores shown in the footer.")
+    store_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The site's own store; the home page's store teaser links to it.",
+    )
     contact_heading = models.CharField(max_length=80, default="Contact us directly")
     contact_text = models.TextField(blank=True, default="Questions, ideas or corrections? We read every message.")
     contact_page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -38,7 +42,7 @@ class SiteSettings(BaseSiteSetting):
     panels = [
         FieldPanel("tagline"),
         MultiFieldPanel([FieldPanel("latest_heading")], heading="Latest updates"),
-        MultiFieldPanel([FieldPanel("stores_heading"), FieldPanel("store_links")], heading="Stores"),
+        MultiFieldPanel([FieldPanel("stores_heading"), FieldPanel("store_page"), FieldPanel("store_links")], heading="Stores"),
         MultiFieldPanel([FieldPanel("contact_heading"), FieldPanel("contact_text"), FieldPanel("contact_page")], heading="Contact"),
         MultiFieldPanel([FieldPanel("subscribe_heading"), FieldPanel("subscribe_text")], heading="Subscribe"),
         MultiFieldPanel([FieldPanel("privacy_page"), FieldPanel("disclaimer_page"), FieldPanel("disclaimer_text")], heading="Legal"),

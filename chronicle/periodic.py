@@ -11,4 +11,6 @@ PERIODIC_TASKS = [
     ("accounts.tasks.clear_old_sign_in_records", 6 * 60 * 60),
     ("newsletter.tasks.send_weekly_digests", 60 * 60),
     ("newsletter.tasks.resume_editions", 300),
+    # Store: catch what lost Stripe webhooks would have said.
+    ("store.tasks.reconcile_with_stripe", 60 * 60),
 ]

@@ -176,6 +176,7 @@ STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")  # a local stand-in in tests
+STORE_SHIPPING_COUNTRIES = env_list("STORE_SHIPPING_COUNTRIES", "GB,IE,US,CA,AU,NZ")  # ISO codes Stripe Checkout may ship to
 
 # Accounts: django-allauth for readers (email is the login), the same accounts
 # for the Wagtail admin. django-axes locks out repeated failed logins (admin
