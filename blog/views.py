@@ -23,9 +23,7 @@ def _listing(request, template, heading, **filters):
 
 def category(request, slug):
     category = get_object_or_404(Category, slug=slug)
-    response = _listing(request, "blog/category.html", category.name, category=category)
-    response.context_data["feed_kind"] = ("category", category.slug)
-    return response
+    return _listing(request, "blog/category.html", category.name, category=category)
 
 
 def tag(request, slug):
