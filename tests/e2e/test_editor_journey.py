@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from blog.models import ArticlePage
 from blog.tasks import publish_scheduled_pages
+from tests.e2e.helpers import let_autosave_settle, log_in_to_admin, press_enter, urlpath
 from tests.factories import build_site
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -42,31 +43,9 @@ def editor(site_on_live_server):
     return user, blog
 
 
-def submit_with_keyboard(page):
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-
-
-def log_in(journey, username):
-    page = journey.page
-    journey.goto("/admin/login/")
-    journey.check_page("admin-login")
-    journey.tab_to(page.locator("#id_username"))
-    page.keyboard.type(username)
-    journey.tab_to(page.locator("#id_password"), from_top=False)
-    page.keyboard.type(PASSWORD)
-    submit_with_keyboard(page)
-    assert urlpath(page.url) == "/admin/", f"login failed: still at {page.url}"
-    journey.check_page("admin-dashboard")
-
-
 def fresh(page):
     """The page as the database has it now (status_string caches what it read)."""
     return type(page).objects.get(pk=page.pk)
-
-
-def urlpath(url):
-    return re.sub(r"^https?://[^/]+", "", url).split("?")[0]
 
 
 def add_block(journey, kind):
@@ -97,7 +76,7 @@ def write_article(journey, blog, title, intro, heading=None, paragraph=""):
     journey.goto(f"/admin/pages/{blog.id}/")
     journey.check_page("admin-blog-listing")
     journey.tab_to(page.get_by_role("link", name=re.compile(r"^\s*Add child page\s*$", re.I)).first)
-    submit_with_keyboard(page)
+    press_enter(page)
     assert re.search(r"/admin/pages/add/blog/articlepage/\d+/$", page.url), page.url
     journey.check_page("admin-new-article")
 
@@ -123,10 +102,12 @@ def write_article(journey, blog, title, intro, heading=None, paragraph=""):
         "([name, text]) => (document.querySelector(`input[name='${name}']`) || {value: ''}).value.includes(text)",
         arg=[f"body-{blocks}-value", paragraph[:20]],
     )
+    let_autosave_settle(page)
 
 
 def open_more_actions(journey):
     page = journey.page
+    let_autosave_settle(page)
     journey.tab_to(page.locator("footer").get_by_role("button", name="More actions"))
     page.keyboard.press("Enter")
 
@@ -136,14 +117,14 @@ def test_editor_journey(journey, editor):
     page = journey.page
     reader = journey.new_visitor()
 
-    log_in(journey, user.username)
+    log_in_to_admin(journey, user.username, PASSWORD)
 
     # --- write a draft --------------------------------------------------------
     title, intro = "Gentle stretches for stiff mornings", "Five minutes of slow movement before you get up."
     heading, paragraph = "Before you start", "Warm up slowly, breathe out as you stretch and stop if anything hurts."
     write_article(journey, blog, title, intro, heading=heading, paragraph=paragraph)
     journey.tab_to(page.locator("footer").get_by_role("button", name="Save draft"), from_top=False)
-    submit_with_keyboard(page)
+    press_enter(page)
     assert re.search(r"/admin/pages/\d+/edit/$", page.url), page.url
     journey.check_page("admin-draft-saved")
     article = ArticlePage.objects.get(title=title)
@@ -182,15 +163,16 @@ def test_editor_journey(journey, editor):
     dialog.wait_for()
     journey.tab_to(dialog.locator("#id_go_live_at"), from_top=False)
     page.keyboard.type(go_live.strftime("%Y-%m-%d %H:%M"))
+    let_autosave_settle(page)
     # Tab on, past the date picker, to "Save schedule" (the picker covers it for a mouse).
     journey.tab_to(dialog.get_by_role("button", name="Save schedule"), from_top=False, max_tabs=10)
-    submit_with_keyboard(page)
+    press_enter(page)
     journey.check_page("admin-schedule-saved")
     assert not fresh(article).live
     open_more_actions(journey)
     schedule = page.locator("footer").get_by_role("button", name="Schedule to publish")
     journey.tab_to(schedule, from_top=False, max_tabs=10)
-    submit_with_keyboard(page)
+    press_enter(page)
     assert urlpath(page.url) == f"/admin/pages/{blog.id}/", page.url
     journey.check_page("admin-after-scheduling")
     article = fresh(article)
@@ -228,7 +210,7 @@ def test_editor_journey(journey, editor):
     write_article(journey, blog, title2, intro2, paragraph=paragraph2)
     open_more_actions(journey)
     journey.tab_to(page.locator("footer").get_by_role("button", name="Publish", exact=True), from_top=False, max_tabs=10)
-    submit_with_keyboard(page)
+    press_enter(page)
     assert urlpath(page.url) == f"/admin/pages/{blog.id}/", page.url
     journey.check_page("admin-after-publishing")
     second = ArticlePage.objects.get(title=title2)

@@ -8,6 +8,7 @@ import feedparser
 import pytest
 
 from blog import demo_content
+from tests.e2e.helpers import press_enter
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -23,11 +24,6 @@ def demo_site(site_on_live_server):
     site_on_live_server()
 
 
-def press_enter_and_wait(page):
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-
-
 def test_reader_journey(journey, demo_site):
     page = journey.page
     first, second = SERIES_PARTS[0], SERIES_PARTS[1]
@@ -38,7 +34,7 @@ def test_reader_journey(journey, demo_site):
     # The first link to part 1 in the page's main content: the featured series.
     part_one = page.locator("main").get_by_role("link", name=first["title"], exact=True).first
     journey.tab_to(part_one)
-    press_enter_and_wait(page)
+    press_enter(page)
 
     # Part 1 of the series.
     assert page.locator("h1").inner_text() == first["title"]
@@ -62,7 +58,7 @@ def test_reader_journey(journey, demo_site):
     # "Next part" leads to part 2.
     next_link = page.locator("a[rel='next']").filter(has_text="Next part")
     journey.tab_to(next_link)
-    press_enter_and_wait(page)
+    press_enter(page)
     assert page.locator("h1").inner_text() == second["title"]
     journey.check_page("article-part-2")
 
@@ -71,7 +67,7 @@ def test_reader_journey(journey, demo_site):
     assert all(tag_name in part["tags"] for part in SERIES_PARTS)
     tag_link = page.locator("a[rel='tag']").filter(has_text=re.compile(rf"^\s*{tag_name}\s*$"))
     journey.tab_to(tag_link)
-    press_enter_and_wait(page)
+    press_enter(page)
     assert tag_name in page.locator("h1").inner_text()
     journey.check_page("tag")
     listed = page.locator("main").inner_text()
@@ -82,7 +78,7 @@ def test_reader_journey(journey, demo_site):
     search_box = page.locator("header").get_by_role("searchbox")
     journey.tab_to(search_box)
     page.keyboard.type("cramps")
-    press_enter_and_wait(page)
+    press_enter(page)
     assert "q=cramps" in page.url
     journey.check_page("search")
     results = page.locator("main ol li")

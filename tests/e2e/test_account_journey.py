@@ -1,4 +1,4 @@
-"""Browser journey through the reader's account, with the checks of
+"""Journey 6, the reader with an account, with the checks of
 tests/e2e (axe WCAG 2.2 A/AA in light and dark, HTML validity, keyboard,
 reflow) on every page: sign up -> confirm -> sign in -> My account ->
 profile -> email addresses -> password -> export -> delete. Every control is
@@ -12,37 +12,19 @@ import pytest
 from django.core import mail
 
 from tests.accounts.helpers import PASSWORD
-from tests.e2e.conftest import _allow_orm_beside_playwright, _browser_tools, browser, journey, site_on_live_server  # noqa: F401
+from tests.e2e.helpers import press_enter, type_into
 from tests.factories import build_site
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
-def site(site_on_live_server, settings):  # noqa: F811
-    # chronicle/settings/base.py writes the nonce placeholder as the string
-    # "'nonce'", which browsers reject (a console error on every page); the
-    # fix README asks for is csp.constants.NONCE, applied here meanwhile.
-    from csp.constants import NONCE
-
-    policy = settings.CONTENT_SECURITY_POLICY
-    directives = {name: [NONCE if value == "'nonce'" else value for value in values] for name, values in policy["DIRECTIVES"].items()}
-    settings.CONTENT_SECURITY_POLICY = {**policy, "DIRECTIVES": directives}
+def site(site_on_live_server):
     build_site()
     site_on_live_server()
 
 
-def enter(page):
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-
-
-def type_into(journey, locator, text):  # noqa: F811
-    journey.tab_to(locator)
-    locator.page.keyboard.type(text)
-
-
-def test_account_journey(journey, site):  # noqa: F811
+def test_account_journey(journey, site):
     page = journey.page
 
     journey.goto("/accounts/signup/")
@@ -50,14 +32,14 @@ def test_account_journey(journey, site):  # noqa: F811
     type_into(journey, page.locator("main").get_by_label("Email address", exact=True), "robin@example.org")
     type_into(journey, page.get_by_label("Password", exact=True), "short")
     type_into(journey, page.get_by_label("Password (again)"), "short")
-    enter(page)
+    press_enter(page)
     journey.check_page("signup-with-errors")
     assert page.locator("#id_password1").get_attribute("aria-invalid") == "true"
 
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
     journey.tab_to(page.get_by_role("button", name="Create account"))
-    enter(page)
+    press_enter(page)
     assert page.locator("h1").inner_text() == "Check your email"
     journey.check_page("verification-sent")
 
@@ -66,18 +48,18 @@ def test_account_journey(journey, site):  # noqa: F811
     journey.goto(urlsplit(link).path)
     journey.check_page("confirm-email")
     journey.tab_to(page.get_by_role("button", name="Confirm"))
-    enter(page)
+    press_enter(page)
 
     journey.goto("/accounts/login/")
     journey.check_page("sign-in")
     type_into(journey, page.locator("main").get_by_label("Email address", exact=True), "robin@example.org")
     type_into(journey, page.get_by_label("Password", exact=True), PASSWORD)
-    enter(page)
+    press_enter(page)
     assert urlsplit(page.url).path == "/account/"
     journey.check_page("my-account")
 
     journey.tab_to(page.get_by_role("link", name="Profile and reading", exact=True))
-    enter(page)
+    press_enter(page)
     journey.check_page("profile")
     type_into(journey, page.get_by_label("Display name"), "Robin Quill")
     # A radio group is one Tab stop; arrow keys choose within it.
@@ -86,7 +68,7 @@ def test_account_journey(journey, site):  # noqa: F811
     page.keyboard.press("ArrowDown")
     assert page.get_by_label("Dark").is_checked()
     journey.tab_to(page.get_by_role("button", name="Save profile"))
-    enter(page)
+    press_enter(page)
     assert "Robin Quill" in page.locator("main").inner_text()
     journey.check_page("profile-saved")
 
@@ -103,7 +85,7 @@ def test_account_journey(journey, site):  # noqa: F811
     page.keyboard.press("ArrowDown")
     assert page.get_by_label("Remove my comments").is_checked()
     type_into(journey, page.get_by_label("Your password"), PASSWORD)
-    enter(page)
+    press_enter(page)
     assert urlsplit(page.url).path == "/account/deleted/"
     journey.check_page("account-deleted")
 
