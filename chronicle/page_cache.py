@@ -20,10 +20,18 @@ from blog import chrome
 
 CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml", "text/plain")
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/")
-# Query parameters that change what a page shows. A URL with any other
+# Query parameters that change what a page shows, named by the app whose
+# pages read them (see cache_query_parameters). A URL with any other
 # parameter is served fresh and not stored, so junk query strings cannot
 # push real pages out of the cache.
-KNOWN_PARAMETERS = {"page", "category", "tag", "q", "replyto"}
+_known_parameters = set()
+
+
+def cache_query_parameters(*names):
+    """Let URLs that carry these query parameters be cached (one entry per
+    value). Apps call this from AppConfig.ready() for the parameters their
+    public pages read."""
+    _known_parameters.update(names)
 
 
 def _key(request):
@@ -36,7 +44,7 @@ def _may_use_cache(request):
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path.startswith(EXCLUDED_PREFIXES)
-        and set(request.GET).issubset(KNOWN_PARAMETERS)
+        and _known_parameters.issuperset(request.GET)
     )
 
 

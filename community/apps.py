@@ -10,6 +10,7 @@ class CommunityConfig(AppConfig):
         from django.db.models.functions import Coalesce
 
         from blog.listing import register_listing_annotation
+        from chronicle.page_cache import cache_query_parameters
 
         from .models import Comment
 
@@ -23,6 +24,8 @@ class CommunityConfig(AppConfig):
             .values("total")
         )
         register_listing_annotation("comment_count", Coalesce(Subquery(approved, output_field=IntegerField()), 0))
+        # "Reply" links without script open the form under a comment.
+        cache_query_parameters("replyto")
 
         # Comment rules are cached with the site chrome: changing them rebuilds it.
         from django.db.models.signals import post_save

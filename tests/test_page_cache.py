@@ -61,3 +61,10 @@ def test_unknown_query_parameters_are_not_cached(client, blog):
     article = make_article(blog)
     for n in range(3):
         assert "X-Page-Cache" not in client.get(article.url, {"utm_source": f"x{n}"})
+
+
+def test_apps_name_the_parameters_their_pages_read(client, blog):
+    # The comments app registers "replyto" (its no-script reply links).
+    article = make_article(blog)
+    client.get(article.url, {"replyto": "1"})
+    assert client.get(article.url, {"replyto": "1"})["X-Page-Cache"] == "hit"
