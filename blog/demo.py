@@ -80,7 +80,10 @@ def _publish(page, when=None):
     return page
 
 
-class DemoLoader:
+class LoggingLoader:
+    """What every app's demo loader shares: a list of what it created,
+    echoed to the management command's stdout when there is one."""
+
     def __init__(self, stdout=None):
         self.stdout = stdout
         self.created = []
@@ -90,6 +93,8 @@ class DemoLoader:
         if self.stdout:
             self.stdout.write(f"  + {message}")
 
+
+class DemoLoader(LoggingLoader):
     @transaction.atomic
     def load(self):
         home = self.home_page()

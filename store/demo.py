@@ -8,7 +8,7 @@ only created when missing; what an editor changed is left alone."""
 from django.db import transaction
 from wagtail.models import Site
 
-from blog.demo import _publish, get_or_create_image
+from blog.demo import LoggingLoader, _publish, get_or_create_image
 from blog.models import HomePage
 
 from .models import ExternalStore, ProductCollection, ProductImage, ProductPage, ProductVariant, StorePage
@@ -63,16 +63,7 @@ PRODUCTS = [
 ]
 
 
-class StoreDemoLoader:
-    def __init__(self, stdout=None):
-        self.stdout = stdout
-        self.created = []
-
-    def log(self, message):
-        self.created.append(message)
-        if self.stdout:
-            self.stdout.write(f"  + {message}")
-
+class StoreDemoLoader(LoggingLoader):
     @transaction.atomic
     def load(self):
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
