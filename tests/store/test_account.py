@@ -1,6 +1,8 @@
 """A signed-in shopper's orders: linked at checkout, shown in "My account",
 exported, claimed from guest checkouts and erased when they leave."""
 
+import re
+
 import pytest
 from django.template.loader import render_to_string
 
@@ -37,6 +39,8 @@ def test_my_orders_shows_only_my_orders(client, deliver, reader, mug, stripe_sta
     assert [order.user_id for order in context["orders"]] == [reader.pk]
     html = render_to_string("store/account_orders_panel.html", {**context, "user": reader})
     assert "2 × Spoonie mug (Mug)" in html and "£19.98" in html and "Paid" in html
+    # A valid HTML datetime: no microseconds (Django's "c" format has them).
+    assert re.search(r'<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}">', html)
     assert orders_context(django_user_model.objects.create_user(username="other", password="pw"))["orders"] == []
 
 
