@@ -165,6 +165,9 @@ class ReplyForm(forms.Form):
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
+        # The message view shows this form and the note form, both with a
+        # "body": ids of their own, so each label names its own field.
+        kwargs.setdefault("auto_id", "id_reply_%s")
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("submission_key", uuid.uuid4())
@@ -176,6 +179,10 @@ class CannedReplyChoiceForm(forms.Form):
 
 class NoteForm(forms.Form):
     body = forms.CharField(label="Internal note", max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_note_%s")  # see ReplyForm
+        super().__init__(*args, **kwargs)
 
 
 class AssignForm(forms.Form):

@@ -6,7 +6,10 @@
     expects one: `with journey.expect_status(404): ...`) and requests to the
     site that failed outright;
   * every request to any other host: it is aborted (nothing leaves the
-    machine) and recorded as a failure.
+    machine) and recorded as a failure, unless the journey named a local
+    stand-in for that one origin (`journey.stand_in_for(origin, local_url,
+    why)`: Stripe's hosted checkout page). A redirect to another host, which
+    Playwright cannot route, is recorded as a failure too.
 After each navigation the journey calls `journey.check_page(name)` (or
 `check_page(page, name)`), which:
   * keyboard: the skip link is the first Tab stop, is visible when focused,
@@ -31,13 +34,17 @@ but do not fail. Console errors, failed requests and third-party requests
 fail everywhere.
 """
 
+import base64
 import contextlib
 import json
 import re
 import shutil
 import subprocess
 import time
+import urllib.error
+import urllib.request
 import weakref
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -114,6 +121,43 @@ def vnu_jar():
     return jar if jar.is_file() else None
 
 
+class _ElementLines(HTMLParser):
+    """The first and last source line of the first element that matches a
+    simple selector: "#id" or ".class"."""
+
+    def __init__(self, selector):
+        super().__init__()
+        self.attribute, self.value = ("id", selector[1:]) if selector.startswith("#") else ("class", selector[1:])
+        self.tag, self.depth, self.first, self.last = None, 0, None, None
+
+    def _matches(self, attrs):
+        value = dict(attrs).get(self.attribute) or ""
+        return value == self.value if self.attribute == "id" else self.value in value.split()
+
+    def handle_starttag(self, tag, attrs):
+        if self.last is not None:
+            return
+        if self.depth and tag == self.tag:
+            self.depth += 1
+        elif not self.depth and self._matches(attrs):
+            self.tag, self.first, self.depth = tag, self.getpos()[0], 1
+
+    def handle_endtag(self, tag):
+        if self.depth and tag == self.tag and self.last is None:
+            self.depth -= 1
+            if not self.depth:
+                self.last = self.getpos()[0]
+
+
+def _element_lines(html, selector):
+    """(first, last) line of the element `selector` ("#id" or ".class") in `html`."""
+    assert selector[:1] in ("#", "."), f"our part of an admin page is named by its #id or .class, not {selector!r}"
+    parser = _ElementLines(selector)
+    parser.feed(html)
+    assert parser.first and parser.last, f"no {selector} in the page"
+    return parser.first, parser.last
+
+
 def is_admin_url(url):
     return urlsplit(url).path.startswith(ADMIN_PREFIX)
 
@@ -168,6 +212,8 @@ class Journey:
         self._expected = []  # [(status, path or None)]
         self._documents = {}  # page -> its last main-frame document response
         self._watched = weakref.WeakSet()
+        self._stand_ins = {}  # origin -> (local url, why): see stand_in_for()
+        self._cdp_sessions = weakref.WeakKeyDictionary()  # page -> its CDP session catching stand-in requests
         self._finished = False
         self.tab_log = []  # (control, Tab presses, seconds)
         self._browser = browser
@@ -185,6 +231,7 @@ class Journey:
         context.on("page", self._watch)
         context.on("response", self._on_response)
         context.on("requestfailed", self._on_request_failed)
+        context.on("request", self._on_redirect)
         self._contexts.append(context)
         return context
 
@@ -213,6 +260,14 @@ class Journey:
         if self._own(url):
             route.continue_()
             return
+        if self._stand_in_origin(url):
+            request = route.request
+            answer = self._ask_stand_in(request.method, url, request.headers, request.post_data_buffer)
+            if answer is None:
+                route.abort("failed")
+            else:
+                route.fulfill(status=answer[0], headers=dict(answer[1]), body=answer[2])
+            return
         frame_url = ""
         with contextlib.suppress(Exception):
             frame_url = route.request.frame.url
@@ -223,6 +278,8 @@ class Journey:
         if page in self._watched:
             return
         self._watched.add(page)
+        if self._stand_ins:
+            self._catch_stand_in_requests(page)
         _journeys[page] = self
         page.on("console", lambda message: self._on_console(page, message))
         page.on("pageerror", lambda error: self._problem(f"uncaught script error on {page.url}: {error}"))
@@ -259,6 +316,13 @@ class Journey:
         admin_background = is_admin_url(response.url) and request.resource_type in ("fetch", "xhr") and response.status < 500
         self._problem(message, admin=admin_background)
 
+    def _on_redirect(self, request):
+        # Playwright does not route the requests a redirect makes: a redirect
+        # to another host (unless to a stand-in) is not stopped, but recorded.
+        with contextlib.suppress(Exception):
+            if request.redirected_from is not None and not self._own(request.url) and not self._stand_in_origin(request.url):
+                self._problem(f"third-party request not blocked (a redirect from {request.redirected_from.url}): {request.method} {request.url}")
+
     def _on_request_failed(self, request):
         failure = request.failure or ""
         # ERR_ABORTED: a request cancelled by the browser itself (the page
@@ -275,6 +339,80 @@ class Journey:
             yield
         finally:
             self._expected.remove(entry)
+
+    # --- stand-ins for third parties ----------------------------------------------
+
+    def stand_in_for(self, origin, local_url, why):
+        """Answer the browser's requests to one named third-party origin
+        ("https://host[:port]") from a stand-in server on this machine
+        instead of blocking them: for a third party the site sends the
+        browser to and that cannot be reached from here (Stripe's hosted
+        checkout page). Each request is asked of `local_url` + its path and
+        query (method, headers and body kept) and the answer, redirects
+        included, given to the browser as it is, under the third party's URL;
+        nothing leaves the machine and every other host stays blocked. `why`
+        goes in the report. The stand-in's pages are not the site's: no
+        check_page() on them.
+
+        Playwright's routes do not see the requests redirects make (the
+        site's 303 to Stripe), so these are caught with Chromium's own
+        request interception (the Fetch domain of a CDP session) on each page."""
+        parts = urlsplit(origin)
+        self._stand_ins[f"{parts.scheme}://{parts.netloc}"] = (local_url.rstrip("/"), why)
+        for page in list(self._watched):
+            self._catch_stand_in_requests(page)
+
+    def _stand_in_origin(self, url):
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        return origin if origin in self._stand_ins else None
+
+    def _catch_stand_in_requests(self, page):
+        session = self._cdp_sessions.get(page)
+        if session is None:
+            session = self._cdp_sessions[page] = page.context.new_cdp_session(page)
+            session.on("Fetch.requestPaused", lambda event: self._stand_in_paused(session, event))
+        session.send("Fetch.enable", {"patterns": [{"urlPattern": f"{origin}/*", "requestStage": "Request"} for origin in self._stand_ins]})
+
+    def _stand_in_paused(self, session, event):
+        request = event["request"]
+        body = None
+        if request.get("postDataEntries"):
+            body = b"".join(base64.b64decode(entry.get("bytes", "")) for entry in request["postDataEntries"])
+        elif request.get("postData") is not None:
+            body = request["postData"].encode()
+        answer = self._ask_stand_in(request["method"], request["url"], request.get("headers", {}), body)
+        with contextlib.suppress(Exception):  # the page may be gone
+            if answer is None:
+                session.send("Fetch.failRequest", {"requestId": event["requestId"], "errorReason": "Failed"})
+            else:
+                status, headers, content = answer
+                session.send(
+                    "Fetch.fulfillRequest",
+                    {"requestId": event["requestId"], "responseCode": status, "responseHeaders": [{"name": k, "value": v} for k, v in headers], "body": base64.b64encode(content).decode()},
+                )
+
+    def _ask_stand_in(self, method, url, headers, body):
+        """(status, headers, body) from the stand-in for `url`, or None (recorded as a problem)."""
+        parts = urlsplit(url)
+        local = self._stand_ins[self._stand_in_origin(url)][0] + parts.path + (f"?{parts.query}" if parts.query else "")
+        headers = {k: v for k, v in headers.items() if k.lower() not in ("host", "content-length", "connection", "accept-encoding")}
+
+        class KeepRedirects(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, *args, **kwargs):
+                return None  # the browser follows them, not us
+
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), KeepRedirects)
+        try:
+            try:
+                response = opener.open(urllib.request.Request(local, data=body, headers=headers, method=method), timeout=60)
+            except urllib.error.HTTPError as error:  # 3xx, 4xx, 5xx: for the browser to see
+                response = error
+            with response:
+                return response.code, [(k, v) for k, v in response.headers.items() if k.lower() != "transfer-encoding"], response.read()
+        except Exception as error:
+            self._problem(f"stand-in for {self._stand_in_origin(url)} failed on {method} {url} (asked of {local}): {error!r}")
+            return None
 
     # --- navigation helpers ---------------------------------------------------
 
@@ -325,7 +463,12 @@ class Journey:
 
     # --- the per-page checks ----------------------------------------------------
 
-    def check_page(self, name, page=None, expect_status=200):
+    def check_page(self, name, page=None, expect_status=200, ours=None):
+        """Check the page the browser is on. On an admin page, `ours` names
+        (as "#id" or ".class") the element that holds our own markup inside
+        Wagtail's (the inbox's message view; "#main" for a screen that is
+        ours from the header down): axe violations and HTML errors inside it
+        fail like a site page's, the rest of the page's are reported."""
         page = page or self.page
         page.wait_for_load_state("load")
         url = page.url
@@ -338,7 +481,7 @@ class Journey:
         html, source = self._document_html(page, expect_status)
         html_file = self.report_dir / "html" / f"{len(self.visited) + 1:02d}-{re.sub(r'[^a-z0-9-]+', '-', name.lower())}.html"
         html_file.write_text(html, encoding="utf-8")
-        self.visited.append({"name": name, "url": url, "admin": admin, "html": str(html_file), "html_from": source})
+        self.visited.append({"name": name, "url": url, "admin": admin, "html": str(html_file), "html_from": source, "ours": ours if admin else None})
         label = f"{name} ({path})"
         timings = self.visited[-1]["seconds"] = {}
         started = time.perf_counter()
@@ -347,6 +490,8 @@ class Journey:
             timings["keyboard"] = round(time.perf_counter() - started, 2)
         started = time.perf_counter()
         self._check_axe(page, label, path, admin)
+        if admin and ours:
+            self._check_axe(page, f"{label}, our part {ours}", path, admin=False, context=ours)
         timings["axe"] = round(time.perf_counter() - started, 2)
         started = time.perf_counter()
         self._screenshots(page, name, label, admin)
@@ -393,19 +538,19 @@ class Journey:
         # Back to a fresh state for the journey's next steps.
         page.evaluate("() => { history.replaceState(history.state, '', location.pathname + location.search); document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
 
-    def _run_axe(self, page, options):
+    def _run_axe(self, page, options, context=None):
         from axe_playwright_python.sync_playwright import Axe
 
-        return Axe().run(page, options=options).response["violations"]
+        return Axe().run(page, context=context, options=options).response["violations"]
 
-    def _check_axe(self, page, label, path, admin):
+    def _check_axe(self, page, label, path, admin, context=None):
         runs = [("light", {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})]
-        if not admin:
+        if not admin and context is None:
             runs.append(("dark", {"runOnly": {"type": "rule", "values": ["color-contrast"]}, "resultTypes": ["violations"]}))
         for scheme, options in runs:
             page.emulate_media(color_scheme=scheme)
             try:
-                violations = self._run_axe(page, options)
+                violations = self._run_axe(page, options, context)
             finally:
                 page.emulate_media(color_scheme="light")
             for violation in violations:
@@ -465,7 +610,12 @@ class Journey:
             where = f"{visit['name']} ({urlsplit(visit['url']).path})" if visit else url
             line = f"line {message.get('lastLine')}" if message.get("lastLine") else ""
             extract = (message.get("extract") or "").replace("\n", " ")
-            self._problem(f"html: {where} {line}: {message.get('message')} [{extract}]", admin=bool(visit and visit["admin"]))
+            admin = bool(visit and visit["admin"])
+            if admin and visit.get("ours") and message.get("lastLine"):
+                first, last = _element_lines(Path(visit["html"]).read_text(encoding="utf-8"), visit["ours"])
+                if first <= message["lastLine"] <= last:
+                    admin, where = False, f"{where}, our part {visit['ours']}"
+            self._problem(f"html: {where} {line}: {message.get('message')} [{extract}]", admin=admin)
 
     def _write_report(self):
         report = {"journey": self.name, "problems": self.problems, "admin_notes": self.notes, "waived": self.waived, "pages": self.visited}
@@ -474,6 +624,7 @@ class Journey:
         lines += [f"  page {visit['name']}: {visit['url']} (checks: {visit.get('seconds')})" for visit in self.visited]
         lines.append(f"  vnu.jar: {getattr(self, 'vnu_seconds', '-')} s")
         lines += [f"  tab to {control}: {presses} presses, {seconds} s" for control, presses, seconds in self.tab_log]
+        lines += [f"  stand-in for {origin}, answered locally: {why}" for origin, (_, why) in self._stand_ins.items()]
         lines += [f"PROBLEM {problem}" for problem in self.problems]
         lines += [f"waived {waived}" for waived in self.waived]
         summary = "\n".join(lines)

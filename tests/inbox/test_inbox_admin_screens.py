@@ -83,3 +83,29 @@ def test_message_view_query_count_does_not_grow_with_the_thread(admin_client, me
 
 def test_contact_page_is_a_page_type_of_its_own(contact_page):
     assert isinstance(contact_page.specific, ContactPage)
+
+
+def test_message_view_labels_name_their_own_fields_and_times_are_valid_html(admin_client, message_factory, inbox_editor):
+    """The reply and the note forms both have a "body": each gets ids of its
+    own (a duplicate id made the note's label point at the reply box), and
+    every <time datetime> is a valid HTML date and time (Django's "c" format
+    has microseconds, which HTML refuses). Found by the browser journey."""
+    import re
+    import uuid
+
+    from community.inbox.models import Note, Reply
+
+    message = message_factory(status="read")
+    Reply.objects.create(message=message, author=inbox_editor, body="r", submission_key=uuid.uuid4())
+    Note.objects.create(message=message, author=inbox_editor, body="n")
+    html = admin_client.get(f"/admin/inbox/{message.pk}/").content.decode()
+    ours = html[html.index('class="inbox-message"') :]
+    ids = re.findall(r'\sid="([^"]+)"', ours)
+    assert sorted({i for i in ids if ids.count(i) > 1}) == []
+    for field_id, label in (("id_reply_body", "Your reply"), ("id_note_body", "Internal note")):
+        assert re.search(rf'<label[^>]*for="{field_id}"[^>]*>\s*{label}', ours), field_id
+        assert f'id="{field_id}"' in ours
+    times = re.findall(r'<time datetime="([^"]+)"', ours)
+    assert len(times) == 3
+    for value in times:
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?(Z|[+-]\d\d:?\d\d)", value), value

@@ -6,19 +6,33 @@ request) that the real `stripe` SDK talks to through STRIPE_API_BASE. It
 answers the Checkout Session calls the store makes — create, retrieve, list,
 expire — with JSON shaped like Stripe's (tests/data/stripe/), honours
 Idempotency-Key like Stripe does (same key, same answer), and records every
-request it receives, headers included, so tests can check what was sent."""
+request it receives, headers included, so tests can check what was sent.
+
+For the browser journeys it also plays Stripe's side of the shopper's visit:
+a minimal hosted checkout page at the session's `url` path (/c/pay/<id>),
+where paying completes the session, sends checkout.session.completed to
+`webhook_url` signed like Stripe signs it, and redirects to success_url; and
+`send_event()` for the events Stripe sends later."""
 
 import copy
+import html
 import json
 import re
 import secrets
 import threading
 import time
+import urllib.error
 import urllib.parse
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "stripe"
+HOSTED_PAGE = re.compile(r"/c/pay/(cs_[A-Za-z0-9_]+)")
+# What each way to pay on the hosted page leaves the session's payment_status
+# at: a card is charged at once; a bank debit (Bacs, SEPA) clears days later
+# (checkout.session.async_payment_succeeded then says so).
+PAYMENT_METHODS = {"card": ("Pay by card", "paid"), "bacs_debit": ("Pay by bank debit", "unpaid")}
 
 
 def load(name):
@@ -65,6 +79,12 @@ class StripeStandIn:
         self._idempotent = {}
         self._failures = []
         self.delay = 0.0
+        # Where the hosted page and send_event() deliver webhook events, and
+        # the endpoint's signing secret (None: no events are sent).
+        self.webhook_url = None
+        self.webhook_secret = None
+        self.deliveries = []  # (event type, object id, HTTP status the site answered)
+        self._line_items = {}
         self._server = None
         self._thread = None
 
@@ -134,6 +154,69 @@ class StripeStandIn:
         with self.lock:
             return copy.deepcopy(self.sessions[session_id])
 
+    def send_event(self, event_type, obj):
+        """Deliver an event to `webhook_url` as Stripe does: a POST with the raw
+        JSON body and a Stripe-Signature header made with the SDK's signing
+        scheme and `webhook_secret`. Returns the HTTP status the site answered."""
+        from tests.store.stripe_events import event, sign  # (that module imports this one)
+
+        body = json.dumps(event(event_type, obj))
+        headers = {"Content-Type": "application/json; charset=utf-8", "Stripe-Signature": sign(body, self.webhook_secret), "User-Agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)"}
+        request = urllib.request.Request(self.webhook_url, data=body.encode(), headers=headers, method="POST")
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback only, whatever the environment says
+        try:
+            with opener.open(request, timeout=30) as response:
+                status = response.status
+        except urllib.error.HTTPError as error:
+            status = error.code
+        with self.lock:
+            self.deliveries.append((event_type, obj.get("id"), status))
+        return status
+
+    # --- the hosted checkout page ------------------------------------------------
+
+    def _hosted_page(self, handler, method, session_id, params):
+        """Stripe's hosted checkout page, reduced to what a shopper there does:
+        see what they are paying for, and pay (PAYMENT_METHODS). Paying
+        completes the session, sends checkout.session.completed to the
+        webhook (when webhook_url is set) and redirects to success_url, as
+        Stripe does."""
+        with self.lock:
+            session = copy.deepcopy(self.sessions.get(session_id))
+            items = self._line_items.get(session_id, [])
+        if session is None:
+            return self._send_html(handler, 404, "Checkout not found", "<h1>Checkout not found</h1>")
+        if session["status"] != "open":
+            return self._send_html(handler, 200, "Checkout closed", "<h1>This checkout session is no longer active</h1>")
+        if method == "POST" and params.get("method") in PAYMENT_METHODS:
+            completed = self.complete(session_id, payment_status=PAYMENT_METHODS[params["method"]][1])
+            if self.webhook_url:
+                self.send_event("checkout.session.completed", completed)
+            handler.send_response(303)
+            handler.send_header("Location", session["success_url"].replace("{CHECKOUT_SESSION_ID}", session_id))
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+            return None
+        currency = session["currency"].upper()
+        rows = "".join(
+            f"<li>{int(item['quantity'])} × {html.escape(item['price_data']['product_data']['name'])}: {int(item['price_data']['unit_amount']) * int(item['quantity']) / 100:.2f} {currency}</li>"
+            for item in items
+        )
+        buttons = "".join(f'<button type="submit" name="method" value="{key}">{label}</button> ' for key, (label, _) in PAYMENT_METHODS.items())
+        body = (
+            f"<h1>Pay {session['amount_total'] / 100:.2f} {currency}</h1><p>Stripe test stand-in: nothing is charged.</p>"
+            f'<ul>{rows}</ul><form method="post">{buttons}</form>'
+        )
+        return self._send_html(handler, 200, "Checkout", body)
+
+    def _send_html(self, handler, status, title, body):
+        page = f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title><link rel="icon" href="data:,"></head><body><main>{body}</main></body></html>'.encode()
+        handler.send_response(status)
+        handler.send_header("Content-Type", "text/html; charset=utf-8")
+        handler.send_header("Content-Length", str(len(page)))
+        handler.end_headers()
+        handler.wfile.write(page)
+
     # --- the API -------------------------------------------------------------
 
     def _handle(self, handler, method):
@@ -142,6 +225,9 @@ class StripeStandIn:
         body = handler.rfile.read(length).decode() if length else ""
         params = parse_form(body if method == "POST" else split.query)
         headers = {key: value for key, value in handler.headers.items()}
+        hosted = HOSTED_PAGE.fullmatch(split.path)
+        if hosted:  # the shopper's browser, not the API: no key, not recorded
+            return self._hosted_page(handler, method, hosted.group(1), params)
         with self.lock:
             self.requests.append(Recorded(method, split.path, headers, params))
             failure = self._failures.pop(0) if self._failures else None
@@ -202,6 +288,7 @@ class StripeStandIn:
         )
         with self.lock:
             self.sessions[session_id] = session
+            self._line_items[session_id] = items
         return copy.deepcopy(session)
 
     def _list(self, params):
