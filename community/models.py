@@ -3,6 +3,7 @@
 import hashlib
 
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -94,12 +95,15 @@ class Comment(index.Indexed, models.Model):
 
         if self.parent_id and not self.depth:
             self.depth = (self.parent.depth + 1) if self.parent else 0
-        became_approved = self.status == self.Status.APPROVED and self._loaded_status != self.Status.APPROVED
+        # A new row has no stored status: one saved approved (an editor's
+        # reply from the admin) has just become approved too.
+        became_approved = self.status == self.Status.APPROVED and (self._state.adding or self._loaded_status != self.Status.APPROVED)
         super().save(*args, **kwargs)
         self._loaded_status = self.status
         moderation.after_save(self, became_approved=became_approved)
 
     @property
+    @admin.display(description="Comment")
     def excerpt(self):
         return self.text[:120] + ("…" if len(self.text) > 120 else "")
 

@@ -37,7 +37,9 @@ class CommentViewSet(SnippetViewSet):
     menu_order = 250
     add_to_admin_menu = True
     list_display = [
-        Column("text", label="Comment", accessor="excerpt"),
+        # A string first: Wagtail makes it the title column, which links to
+        # the comment and carries the row's actions (Edit, Reply, Delete...).
+        "excerpt",
         "name",
         "page",
         "status",

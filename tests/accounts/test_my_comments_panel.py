@@ -1,6 +1,7 @@
 """"My comments" in the reader's area: their own comments only, with links
 and status; the panel comes from the registry every app contributes to."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,9 @@ def test_panel_lists_the_readers_comments_with_links_and_status(client, reader, 
     assert f'<a href="{article.url}#comment-{published.pk}">Muscle knots</a>' in html
     for status in ("Published", "Awaiting moderation", "Not published"):
         assert f'<span class="badge">{status}</span>' in html
+    # Valid HTML datetimes: at most three digits of a second (none here).
+    times = re.findall(r'<time datetime="([^"]+)"', html)
+    assert len(times) == 3 and all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}", value) for value in times), times
 
 
 def test_panel_shows_only_the_signed_in_readers_comments(client, reader, article, comment):

@@ -37,6 +37,24 @@ def test_commenter_with_an_approved_history_is_published_at_once(client, article
     assert "Back again with another tip" in main_content(client.get(article.url))
 
 
+def test_own_published_comment_shows_once_with_its_anchor_and_a_valid_time(client, article, approved_comment):
+    """Within the edit window the author's published comment is both in the
+    thread and in "Your comments" (with Edit and Delete): only the thread's
+    copy carries the id the post redirects to. Times are valid HTML
+    datetimes (no microseconds: at most three digits of a second)."""
+    import re
+
+    approved_comment(email="robin@example.org", name="Robin")
+    post_comment(client, article, text="Back again with another tip")
+    comment = Comment.objects.get(text="Back again with another tip")
+    html = main_content(client.get(article.url))
+    assert html.count("Back again with another tip") == 2
+    assert html.count(f'id="comment-{comment.pk}"') == 1
+    assert f'href="/comments/{comment.pk}/edit/"' in html
+    times = re.findall(r'class="comment-permalink"[^>]*><time datetime="([^"]+)"', html)
+    assert len(times) == 2 and all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}", value) for value in times), times
+
+
 def test_signed_in_reader_comments_under_their_account(client, article, django_user_model):
     user = django_user_model.objects.create_user("sam", "sam@example.org", "pw", first_name="Sam", last_name="Lee")
     client.force_login(user)

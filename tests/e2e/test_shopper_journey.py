@@ -23,14 +23,13 @@ after the webhook that confirms payment; a card is confirmed at once, by the
 webhook or by the success page asking Stripe (tests/store/test_success_page.py)."""
 
 import re
-from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 
 from store.models import Order, ProductVariant
-from tests.e2e.helpers import log_in_to_admin, press_enter, type_into, urlpath
+from tests.e2e.helpers import log_in_to_admin, press_enter, urlpath
 from tests.factories import build_site
 from tests.store.stripe_events import WEBHOOK_SECRET, WEBHOOK_URL
 from tests.store.stripe_standin import StripeStandIn
