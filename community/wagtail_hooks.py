@@ -1,20 +1,19 @@
 """The comment moderation queue in the Wagtail admin."""
 
 from django.urls import path, reverse
-from django.utils.translation import ngettext
 from django_filters import ChoiceFilter, DateFromToRangeFilter, ModelChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import Button
-from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from blog.models import ArticlePage
 
 from . import admin_views
+from .bulk_actions import StatusBulkAction
 from .models import Comment
 from .moderation import set_status
 
@@ -81,23 +80,23 @@ comment_viewset = CommentViewSet()
 register_snippet(comment_viewset)
 
 
-class ModerationBulkAction(SnippetBulkAction):
+class ModerationBulkAction(StatusBulkAction):
     models = [Comment]
-    template_name = "community/admin/confirm_bulk_moderation.html"
-    target_status = None
+    noun, plural = "comment", "comments"
+    header_icon = "comment"
 
     def check_perm(self, obj):
         return self.request.user.has_perm("community.change_comment")
 
     @classmethod
-    def execute_action(cls, objects, user=None, **kwargs):
-        return set_status(objects, cls.target_status), 0
+    def set_status(cls, objects, status):
+        return set_status(objects, status)
 
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext("%(count)d comment marked %(status)s.", "%(count)d comments marked %(status)s.", num_parent_objects) % {
-            "count": num_parent_objects,
-            "status": self.target_status,
-        }
+    def describe(self, comment):
+        return f"{comment.name}: {comment.excerpt}"
+
+    def edit_url(self, comment):
+        return reverse(comment_viewset.get_url_name("edit"), args=[comment.pk])
 
 
 @hooks.register("register_bulk_action")

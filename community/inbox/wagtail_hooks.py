@@ -11,10 +11,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
-from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from ..bulk_actions import StatusBulkAction
 from . import triage
 from .models import CannedReply, ContactPage, Message, Topic
 from .views import MessageView, can_view_inbox, forbidden, inbox_access_required, inbox_policy
@@ -147,30 +147,27 @@ class InboxBulkActionMixin:
     def check_perm(self, message):
         return inbox_policy().user_has_permission(self.request.user, self.permission_needed)
 
+    def edit_url(self, message):
+        return reverse("inbox:edit", args=[message.pk])
+
+    def describe(self, message):
+        return f"{message.subject} — {message.name}, {message.received_at:%-d %b %Y}"
+
     def object_context(self, message):
-        return {"item": message, "edit_url": reverse("inbox:edit", args=[message.pk])}
+        return {"item": message, "description": self.describe(message), "edit_url": self.edit_url(message)}
 
 
-class StatusBulkAction(InboxBulkActionMixin, SnippetBulkAction):
-    template_name = "inbox/admin/confirm_bulk_status.html"
-    target_status = None
+class MessageStatusBulkAction(InboxBulkActionMixin, StatusBulkAction):
+    noun, plural = "message", "messages"
+    header_icon = "mail"
 
     @classmethod
-    def execute_action(cls, objects, **kwargs):
-        return triage.set_status(objects, cls.target_status), 0
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext("%(count)d message marked %(status)s.", "%(count)d messages marked %(status)s.", num_parent_objects) % {
-            "count": num_parent_objects,
-            "status": Message.Status(self.target_status).label.lower(),
-        }
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "action_label": self.display_name, "target_status": Message.Status(self.target_status).label}
+    def set_status(cls, objects, status):
+        return triage.set_status(objects, status)
 
 
 @hooks.register("register_bulk_action")
-class MarkReadBulkAction(StatusBulkAction):
+class MarkReadBulkAction(MessageStatusBulkAction):
     display_name = "Mark read"
     action_type = "mark_read"
     aria_label = "Mark selected messages read"
@@ -179,7 +176,7 @@ class MarkReadBulkAction(StatusBulkAction):
 
 
 @hooks.register("register_bulk_action")
-class ArchiveBulkAction(StatusBulkAction):
+class ArchiveBulkAction(MessageStatusBulkAction):
     display_name = "Archive"
     action_type = "archive"
     aria_label = "Archive selected messages"
@@ -188,7 +185,7 @@ class ArchiveBulkAction(StatusBulkAction):
 
 
 @hooks.register("register_bulk_action")
-class SpamBulkAction(StatusBulkAction):
+class SpamBulkAction(MessageStatusBulkAction):
     display_name = "Spam"
     action_type = "spam"
     aria_label = "Mark selected messages as spam"

@@ -48,9 +48,11 @@ def test_queue_filters_by_status_and_searches(admin_client, queue):
 def test_bulk_approve_publishes_the_selected_comments(admin_client, article, queue):
     ids = [queue[0].pk, queue[1].pk]
     url = f"/admin/bulk/community/comment/approve/?next={LIST_URL}&" + "&".join(f"id={pk}" for pk in ids)
-    assert admin_client.get(url).status_code == 200
-    response = admin_client.post(url)
-    assert response.status_code == 302
+    confirm = admin_client.get(url).content.decode()
+    assert "Mark 2 comments as <strong>approved</strong>?" in confirm
+    assert "Reader 0: Pending words 0" in confirm and "Pending words 2" not in confirm
+    response = admin_client.post(url, follow=True)
+    assert "2 comments marked approved." in response.content.decode()
     assert set(Comment.objects.approved().values_list("pk", flat=True)) == set(ids)
     page = Client().get(article.url).content.decode()
     assert "Pending words 0" in page and "Pending words 2" not in page
