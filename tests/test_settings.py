@@ -48,3 +48,20 @@ def test_sqlite_is_set_up_for_a_web_process_and_a_worker(monkeypatch):
     assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]
     assert "busy_timeout" in config["OPTIONS"]["init_command"]
     assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+
+
+def test_without_redis_every_process_on_the_machine_shares_one_cache(tmp_path):
+    """The web server, the task worker and the clock are separate processes:
+    a version bumped by one (a publish, an approved comment) must be seen by
+    the others, or they serve stale pages."""
+    env = {key: value for key, value in os.environ.items() if key not in {"REDIS_URL", "DATABASE_URL"}}
+    env.update({"DJANGO_SETTINGS_MODULE": "chronicle.settings.dev", "CHRONICLE_VAR_DIR": str(tmp_path)})
+
+    def in_a_process(code):
+        setup = "import django; django.setup(); from django.core.cache import cache; "
+        result = subprocess.run([sys.executable, "-c", setup + code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    in_a_process("from blog import chrome; chrome.invalidate(); chrome.invalidate()")
+    assert in_a_process("from blog import chrome; print(chrome.version())") == "3"

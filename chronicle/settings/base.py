@@ -133,8 +133,11 @@ def database_from_env(default_sqlite_path):
 DATABASES = {"default": database_from_env(VAR_DIR / "chronicle.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache and rate limits: Redis when REDIS_URL is set (shared by every process),
-# local memory otherwise (fine for one process on one machine).
+# Cache and rate limits: Redis when REDIS_URL is set (shared by every process
+# on every machine). Without it, files under var/cache: still one cache for
+# the web workers, the task worker and the clock on this machine, so a publish
+# or an approved comment in one process is seen by all (a per-process
+# local-memory cache would serve stale pages and count rate limits per process).
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
@@ -145,7 +148,13 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "chronicle"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
 
 # Tasks (Django's Tasks API through django-tasks). The database backend keeps
 # the task row in the same transaction as the data that caused it, so a worker
