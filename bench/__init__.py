@@ -8,9 +8,14 @@ var/bench/), so the harness holds no database connection and can always
 clean up:
 
     data.py       build the data set                 (python -m bench.data)
+    shop.py       the store's products, the Stripe stand-in, webhook events
+                                                     (python -m bench.shop)
+    comments.py   articles with 0/20/200/500 comments (python -m bench.comments)
     queries.py    SQL queries per request, in-process (python -m bench.queries)
     server.py     gunicorn lifecycle on a free loopback port
     load.py       wrk, or the Python load generator pyload.py as a fallback
+    writes.py     comment POSTs, checkouts and webhooks, driven by postload.py
+    settings.py   the write phase's settings: production, comment rate limits raised
     freshclone.py `make run` from a fresh clone until the home page answers
     report.py     the table: stdout, var/bench/report.json, var/bench/report.md
 """

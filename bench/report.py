@@ -14,6 +14,9 @@ Contracts:
   ratio of two separate medians would not.
 - write(results, rows) writes var/bench/report.json and report.md and
   returns the text table printed to stdout.
+- The newsletter's rows come from bench.newsletter.rows(results) (same row
+  format) when that module exists and results["newsletter"] is set; until
+  then they are "not yet" (NOT_YET).
 """
 
 import json
@@ -28,15 +31,18 @@ PAGES = (("home", "home page"), ("blog_index", "blog index"), ("article", "artic
 PERCENTILES = ("p50_ms", "p95_ms", "p99_ms")
 DASH = "—"
 
+COMMENT_RATIO_GOAL = 1.0
+COMMENT_SIZES = (0, 20, 500)  # counted and asserted; 200 is counted too and loaded against 0
+STORE_PAGES = (("store", "store page"), ("product", "product page"))
+
+# Figures whose feature another part of the bench measures when it can. The
+# newsletter's are filled in by bench.newsletter.rows(results) when that
+# module exists and the run measured it (results["newsletter"]); until then
+# they stay "not yet".
 NOT_YET = [
-    ("comments_200_vs_0", "uncached article with 200 approved comments req/s ÷ same article with 0 comments", "≥ 1.0", "comments do not exist yet"),
-    ("queries_article_comments", "SQL queries/request: article at 0 / 20 / 500 comments", "≤ 12, equal across sizes", "comments do not exist yet"),
-    ("queries_store", "SQL queries/request: store and product pages at 5 / 200 products", "≤ 12, equal across sizes", "the store does not exist yet"),
-    ("comment_post_rate", "comment POST: accepted comments/s at concurrency 8", "reported", "comments do not exist yet"),
-    ("newsletter_fanout", "newsletter fan-out emails/s ÷ same messages over one SMTP connection (aiosmtpd sink)", "≥ 0.8", "the newsletter does not exist yet"),
-    ("smtp_connections", "SMTP connections opened for one edition to 10,000 subscribers", "≤ 20", "the newsletter does not exist yet"),
-    ("worker_rss", "worker peak RSS at 10,000 ÷ at 1,000 subscribers", "≤ 1.2", "the newsletter does not exist yet"),
-    ("stripe", "Stripe: checkout sessions/s and webhooks handled/s against the local stand-in", "reported", "the store does not exist yet"),
+    ("newsletter_fanout", "newsletter fan-out emails/s ÷ same messages over one SMTP connection (aiosmtpd sink)", "≥ 0.8", "the newsletter is not measured yet"),
+    ("smtp_connections", "SMTP connections opened for one edition to 10,000 subscribers", "≤ 20", "the newsletter is not measured yet"),
+    ("worker_rss", "worker peak RSS at 10,000 ÷ at 1,000 subscribers", "≤ 1.2", "the newsletter is not measured yet"),
 ]
 
 
@@ -115,34 +121,76 @@ def throughput_rows(results):
     return rows
 
 
+def count_rows(id_prefix, label, sized):
+    """Rows for one page counted at several sizes: `sized` is
+    [(size label, data from bench.queries)], the first one the baseline
+    every other size must equal."""
+    rows = []
+    base_label, base = sized[0]
+    for size_label, data in sized:
+        figure = f"SQL queries/request: {label} at {size_label}"
+        rid = f"{id_prefix}_{size_label.split()[0].replace(',', '')}"
+        if "queries" not in data:
+            rows.append(row(rid, figure, goal=f"≤ {QUERY_GOAL}", status="error", note=data.get("error", "not measured")))
+            continue
+        count = data["queries"]
+        note = "" if data.get("stable", True) else "count differed between two warm requests"
+        if data is base:
+            rows.append(row(rid, figure, str(count), goal=f"≤ {QUERY_GOAL}", status="pass" if count <= QUERY_GOAL else "fail", note=note))
+            continue
+        base_count = base.get("queries")
+        equal = base_count == count
+        if not equal:
+            note = (note + "; " if note else "") + (f"grows with data: {base_count} at {base_label}" if base_count is not None else f"no count at {base_label}")
+        rows.append(row(
+            rid, figure, str(count),
+            f"{base_count} (at {base_label})" if base_count is not None else DASH,
+            fmt_ratio(count / base_count) if base_count else DASH,
+            f"≤ {QUERY_GOAL}, equal across sizes", "pass" if count <= QUERY_GOAL and equal else "fail", note,
+        ))  # fmt: skip
+    return rows
+
+
+def _pages(results, size):
+    return ((results.get("queries") or {}).get(str(size)) or {}).get("pages", {})
+
+
 def query_rows(results):
     rows = []
-    queries = results.get("queries") or {}
-    small, large = (str(size) for size in results["config"]["sizes"])
+    small, large = results["config"]["sizes"]
     for name, label in PAGES:
-        few = (queries.get(small) or {}).get("pages", {}).get(name, {})
-        many = (queries.get(large) or {}).get("pages", {}).get(name, {})
-        for size, data, other in ((small, few, None), (large, many, few)):
-            figure = f"SQL queries/request: {label} at {int(size):,} articles"
-            if "queries" not in data:
-                rows.append(row(f"queries_{name}_{size}", figure, goal=f"≤ {QUERY_GOAL}", status="error", note=data.get("error", "not measured")))
-                continue
-            count = data["queries"]
-            note = "" if data.get("stable", True) else "count differed between two warm requests"
-            if other is None:
-                rows.append(row(f"queries_{name}_{size}", figure, str(count), goal=f"≤ {QUERY_GOAL}", status="pass" if count <= QUERY_GOAL else "fail", note=note))
-                continue
-            base_count = other.get("queries")
-            equal = base_count == count
-            ok = count <= QUERY_GOAL and equal
-            if not equal:
-                note = (note + "; " if note else "") + (f"grows with data: {base_count} at {int(small):,}" if base_count is not None else "no count at the small size")
-            rows.append(row(
-                f"queries_{name}_{size}", figure, str(count),
-                f"{base_count} (at {int(small):,})" if base_count is not None else DASH,
-                fmt_ratio(count / base_count) if base_count else DASH,
-                f"≤ {QUERY_GOAL}, equal across sizes", "pass" if ok else "fail", note,
-            ))  # fmt: skip
+        rows += count_rows(f"queries_{name}", label, [(f"{size:,} articles", _pages(results, size).get(name, {})) for size in (small, large)])
+    return rows
+
+
+def _missing(results, feature, what):
+    error = (results.get("feature_errors") or {}).get(feature)
+    return {"error": error or f"{what} not measured"}
+
+
+def comment_query_rows(results):
+    """The article at 0 / 20 / 500 comments (all on the large data set, the
+    thread's cache warm as after the first reader), 200 in the last note."""
+    pages = _pages(results, results["config"]["sizes"][1])
+    missing = _missing(results, "comments", "comment threads")
+    sized = [(f"{n:,} comments", pages.get(f"comments_{n}", missing)) for n in COMMENT_SIZES]
+    rows = count_rows("queries_article_comments", "article", sized)
+    extra = pages.get("comments_200", {})
+    if rows and "queries" in extra:
+        rows[-1]["note"] = "; ".join(filter(None, [rows[-1]["note"], f"{extra['queries']} at 200 comments; the thread's HTML comes from its cache"]))
+    return rows
+
+
+def store_query_rows(results):
+    sizes = results["config"]["sizes"]
+    products = results["config"].get("products") or [None] * len(sizes)
+    rows = []
+    for name, label in STORE_PAGES:
+        sized = [
+            (f"{count:,} products" if count else f"{size:,} articles", _pages(results, size).get(name) or _missing(results, "store", "the store"))
+            for size, count in zip(sizes, products)
+        ]
+        rows += count_rows(f"queries_{name}", label, sized)
     return rows
 
 
@@ -161,6 +209,20 @@ def latency_rows(results):
         else:
             targets.append((name, label, "served from the page cache" if name in cached_pages else ""))
     rows = []
+    loaded = load.get("targets") or {}
+    products = (results["config"].get("products") or [None])[-1]
+    rendered = "a unique ?_bench=N per request, so every request is rendered"
+    for target, label, feature, how in (
+        ("comments_0", "article with 0 comments, uncached render", "comments", rendered),
+        ("comments_200", "article with 200 approved comments, uncached render", "comments", rendered + "; the thread's HTML from its cache"),
+        ("store", f"store page ({products:,} products), uncached render" if products else "store page, uncached render", "store", rendered),
+        ("product", "product page, uncached render", "store", rendered),
+    ):  # fmt: skip
+        if target in loaded or target in errors:
+            targets.append((target, label, how))
+        elif rounds:
+            error = (results.get("feature_errors") or {}).get(feature, "not measured")
+            rows += [row(f"latency_{target}_c{c}", f"latency p50 / p95 / p99: {label}, c={c}", status="error", note=error) for c in (1, 16)]
     for target, label, how in targets:
         page = "article" if target == "article_cached" else target
         for concurrency in (1, 16):
@@ -175,6 +237,9 @@ def latency_rows(results):
             ratios = [_paired_ratio(rounds, target, "static", concurrency, p) for p in PERCENTILES]
             rps = median(_series(rounds, target, concurrency, "rps"))
             note = f"{fmt(rps, 1)} req/s" + (f"; {how}" if how else "")
+            cpu = median(_series(rounds, target, concurrency, "server_cpu_ms_per_request"))
+            if concurrency == 1 and cpu is not None:
+                note += f"; server CPU {fmt(cpu, 2)} ms/request"
             rows.append(row(
                 f"latency_{target}_c{concurrency}", figure,
                 " / ".join(fmt(v, 1) for v in values) + " ms",
@@ -183,6 +248,142 @@ def latency_rows(results):
                 "reported", "reported", note,
             ))  # fmt: skip
     return rows
+
+
+def comments_ratio_row(results):
+    """Uncached article with 200 approved comments ÷ the same article with
+    none, paired per round at c=16 (c=1 in the note)."""
+    load = results.get("load") or {}
+    rounds = load.get("rounds") or []
+    errors = results.get("page_errors") or {}
+    figure = "uncached article with 200 approved comments req/s ÷ the same article with 0 comments, c=16"
+    goal = f"≥ {COMMENT_RATIO_GOAL}"
+    broken = [errors[name] for name in ("comments_0", "comments_200") if name in errors]
+    if broken or not results.get("comments"):
+        note = "; ".join(broken) or (results.get("feature_errors") or {}).get("comments", "the comment threads were not built")
+        return row("comments_200_vs_0", figure, goal=goal, status="error", note=note)
+    if not rounds:
+        return row("comments_200_vs_0", figure, goal=goal, status="skipped", note="no load rounds")
+    value = median(_series(rounds, "comments_200", 16, "rps"))
+    base = median(_series(rounds, "comments_0", 16, "rps"))
+    ratio = _paired_ratio(rounds, "comments_200", "comments_0", 16, "rps")
+    c1 = _paired_ratio(rounds, "comments_200", "comments_0", 1, "rps")
+    per_round = [fmt_ratio(a / b) for a, b in zip(_series(rounds, "comments_200", 16, "rps"), _series(rounds, "comments_0", 16, "rps")) if a is not None and b]
+    pages = _pages(results, results["config"]["sizes"][1])
+    sizes = [pages.get(name, {}).get("bytes") for name in ("comments_0", "comments_200")]
+    note = f"at c=1: {fmt_ratio(c1)}; per round at c=16: {', '.join(per_round)}"
+    if all(sizes):
+        note += f"; pages of {sizes[1] / 1024:,.0f} KiB and {sizes[0] / 1024:,.0f} KiB"
+    note += "; the thread's rendered HTML is cached (invalidated on approval, edit, delete); a unique ?_bench=N per request bypasses the page cache"
+    status = DASH if ratio is None else ("pass" if ratio >= COMMENT_RATIO_GOAL else "fail")
+    return row("comments_200_vs_0", figure, f"{fmt(value, 1)} req/s", f"{fmt(base, 1)} req/s (0 comments)", fmt_ratio(ratio), goal, status, note)
+
+
+def comments_cpu_row(results):
+    """The same pair by the workers' CPU time per request at c=1: what the
+    render costs, nearly untouched by other jobs taking the machine's CPU."""
+    rounds = (results.get("load") or {}).get("rounds") or []
+    figure = "server CPU per request: uncached article with 200 approved comments ÷ with 0 comments, c=1 (gunicorn workers' CPU time)"
+    values = {name: median(_series(rounds, name, 1, "server_cpu_ms_per_request")) for name in ("comments_0", "comments_200")}
+    if not rounds or None in values.values():
+        return row("comments_200_vs_0_cpu", figure, status="skipped", note="not measured")
+    ratio = _paired_ratio(rounds, "comments_200", "comments_0", 1, "server_cpu_ms_per_request")
+    per_round = [fmt_ratio(a / b) for a, b in zip(_series(rounds, "comments_200", 1, "server_cpu_ms_per_request"), _series(rounds, "comments_0", 1, "server_cpu_ms_per_request")) if a and b]
+    note = f"per round: {', '.join(per_round)}; ≤ 1 means the 200 comments cost the render nothing; CPU time read from /proc before and after each burst"
+    return row("comments_200_vs_0_cpu", figure, f"{fmt(values['comments_200'], 2)} ms", f"{fmt(values['comments_0'], 2)} ms (0 comments)", fmt_ratio(ratio), "reported", "reported", note)
+
+
+def _writes_series(rounds, scenario, key="rps"):
+    return [r.get(scenario, {}).get(key) for r in rounds]
+
+
+def _writes_ratio(rounds, scenario, baseline="csrf"):
+    ratios = []
+    for r in rounds:
+        a, b = r.get(scenario, {}).get("rps"), r.get(baseline, {}).get("rps")
+        if a is not None and b and not r.get(scenario, {}).get("failed"):
+            ratios.append(a / b)
+    return median(ratios)
+
+
+def _n(value):
+    return f"{value:,}" if isinstance(value, int) else "?"
+
+
+def _latency(rounds, scenario):
+    values = [median([r.get(scenario, {}).get("latency_ms", {}).get(p) for r in rounds]) for p in ("p50", "p95")]
+    return " / ".join(fmt(v, 0) for v in values) + " ms"
+
+
+def write_rows(results):
+    """Comment POSTs and Stripe (bench.writes): each figure ÷ GET /csrf/ from
+    the same client at the same concurrency in the same round."""
+    writes = results.get("writes")
+    concurrency = results["config"].get("write_concurrency", 8)
+    figures = {
+        "comment_post_rate": (f"comment POST: accepted comments/s at concurrency {concurrency} (rate limits raised for the run)", "comment"),
+        "stripe_checkout": (f"Stripe: checkout sessions created/s through the site (new shopper: add to cart, check out), c={concurrency}, local stand-in", "checkout"),
+        "stripe_webhooks": (f"Stripe: signed checkout.session.completed webhooks handled/s, c={concurrency}", "webhook"),
+    }
+    if not writes:
+        reason = results.get("writes_skipped") or (results.get("feature_errors") or {}).get("writes") or "not measured"
+        return [row(rid, figure, goal="reported", status="skipped" if results.get("writes_skipped") == "--skip-writes" else "error", note=reason) for rid, (figure, _) in figures.items()]
+    rounds = writes["rounds"]
+    base = median(_writes_series(rounds, "csrf"))
+    baseline = f"{fmt(base, 0)} req/s (GET /csrf/, same client, c={concurrency})"
+    saw, db = writes.get("clients_saw", {}), writes.get("database", {})
+    rows = []
+    for rid, (figure, scenario) in figures.items():
+        value = median(_writes_series(rounds, scenario))
+        ratio = _writes_ratio(rounds, scenario)
+        failed = [r[scenario]["failed"] for r in rounds if r.get(scenario, {}).get("failed")]
+        statuses = {}
+        for r in rounds:
+            for code, n in r.get(scenario, {}).get("statuses", {}).items():
+                statuses[code] = statuses.get(code, 0) + n
+        answered = ", ".join(f"{n:,} × {code}" for code, n in sorted(statuses.items()))
+        if scenario == "comment":
+            comments = db.get("comments", {})
+            note = (
+                f"POST latency p50 / p95 {_latency(rounds, scenario)}; answers: {answered}; {saw.get('comments_accepted', 0):,} accepted in all "
+                f"(warm-up included), {_n(comments.get('total'))} in the database afterwards {comments.get('by_status', {})}; "
+                "returning readers' addresses (published at once under the default rules, so each one invalidates the thread's cache), a third of them replies"
+            )
+        elif scenario == "checkout":
+            standin = median(_writes_series(rounds, "standin"))
+            made = writes.get("events_made", {})
+            note = (
+                "the stand-in (tests/store/stripe_standin.py) replaces Stripe's servers; "
+                f"checkout POST latency p50 / p95 {_latency(rounds, scenario)}; answers to it: {answered}; the stand-in alone creates {fmt(standin, 0)} sessions/s "
+                f"at c={concurrency}; the store's checkout service in-process (create_order + session, {made.get('threads', '?')} threads): "
+                f"{fmt(made.get('sessions_per_s_in_process'), 0)} sessions/s"
+            )
+        else:
+            store = db.get("store", {})
+            note = (
+                f"latency p50 / p95 {_latency(rounds, scenario)}; answers: {answered}; {saw.get('webhooks_processed', 0):,} processed in all (warm-up "
+                f"included), {_n(store.get('orders', {}).get('paid', 0))} orders paid and {sum(store.get('stripe_events', {}).values()):,} events recorded "
+                "afterwards; each event marks a real pending order paid and queues its confirmation email; the stand-in replaces Stripe's servers"
+            )
+            if writes.get("webhook_ran_out"):
+                note += "; some rounds ran out of events before the time was up: their rate is over the time they took"
+        if failed:
+            rows.append(row(rid, figure, goal="reported", status="error", note="; ".join(failed[:2])))
+            continue
+        rows.append(row(rid, figure, f"{fmt(value, 1)}/s", baseline, fmt_ratio(ratio), "reported", "reported" if value else "error", note))
+    return rows
+
+
+def newsletter_rows(results):
+    """The seam for bench/newsletter.py (written separately): its rows(results)
+    when the module exists and the run measured the newsletter, else "not yet"."""
+    import importlib.util
+
+    if results.get("newsletter") is not None and importlib.util.find_spec("bench.newsletter") is not None:
+        from bench import newsletter
+
+        return newsletter.rows(results)
+    return [row(i, f, goal=g, status="not yet", note=n) for i, f, g, n in NOT_YET]
 
 
 def fresh_clone_row(results):
@@ -204,11 +405,15 @@ def fresh_clone_row(results):
 
 def build_rows(results):
     rows = throughput_rows(results)
-    rows.append(row(*NOT_YET[0][:2], goal=NOT_YET[0][2], status="not yet", note=NOT_YET[0][3]))
+    rows.append(comments_ratio_row(results))
+    rows.append(comments_cpu_row(results))
     rows += query_rows(results)
-    rows += [row(i, f, goal=g, status="not yet", note=n) for i, f, g, n in NOT_YET[1:3]]
+    rows += comment_query_rows(results)
+    rows += store_query_rows(results)
     rows += latency_rows(results)
-    rows += [row(i, f, goal=g, status="not yet", note=n) for i, f, g, n in NOT_YET[3:]]
+    rows += write_rows(results)[:1]
+    rows += newsletter_rows(results)
+    rows += write_rows(results)[1:]
     rows.append(fresh_clone_row(results))
     return rows
 
@@ -230,7 +435,10 @@ def render_markdown(results, rows):
         f"{results['finished_at']} · commit `{machine['git_commit']}` · "
         f"{'**quick smoke run: short rounds, not for comparison** · ' if config['quick'] else ''}"
         f"{config['rounds']} rounds × {config['duration_s']} s per load figure · load generator: **{machine['load_generator']}** · "
-        f"database: {machine['database']} · {config['sizes'][0]:,} / {config['sizes'][1]:,} articles · total {results['total_seconds']:.0f} s",
+        f"database: {machine['database']} · {config['sizes'][0]:,} / {config['sizes'][1]:,} articles"
+        + (f", {config['products'][0]:,} / {config['products'][1]:,} products" if config.get("products") else "")
+        + (f" · writes: **{machine['write_load_generator']}**" if machine.get("write_load_generator") else "")
+        + f" · total {results['total_seconds']:.0f} s",
         "",
         "| " + " | ".join(title for _, title in COLUMNS) + " | note |",
         "| " + " | ".join("---" for _ in COLUMNS) + " | --- |",
@@ -268,9 +476,10 @@ def render_text(results, rows):
 
 def write(results, rows):
     OUT_DIR.mkdir(parents=True, exist_ok=True)
-    document = {k: v for k, v in results.items() if k not in ("load", "queries", "fresh_clone", "data")}
+    raw_keys = ("data", "store", "comments", "queries", "load", "writes", "fresh_clone", "page_cache", "static_file")
+    document = {k: v for k, v in results.items() if k not in raw_keys}
     document["figures"] = rows
-    document["raw"] = {k: results.get(k) for k in ("data", "queries", "load", "fresh_clone", "page_cache", "static_file")}
+    document["raw"] = {k: results.get(k) for k in raw_keys}
     (OUT_DIR / "report.json").write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     (OUT_DIR / "report.md").write_text(render_markdown(results, rows))
     return render_text(results, rows)

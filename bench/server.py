@@ -9,6 +9,9 @@ Contracts:
 - stop_group(proc) is that teardown for any Popen started with
   start_new_session=True; it is safe to call twice.
 - http_get(url) is a small loopback GET returning (status, headers, body).
+- Gunicorn.worker_pids() and cpu_seconds(pids): the CPU time the workers
+  used, read from /proc, for figures that should not depend on how busy
+  the rest of the machine is.
 """
 
 import http.client
@@ -147,6 +150,39 @@ class Gunicorn:
     def stop(self):
         stop_group(self.proc)
         self.proc = None
+
+    def worker_pids(self):
+        """The worker processes (children of the master), from /proc."""
+        if self.proc is None:
+            return []
+        pids = []
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if int(fields[1]) == self.proc.pid:  # fields[1]: ppid
+                pids.append(int(entry))
+        return pids
+
+
+def cpu_seconds(pids):
+    """User + system CPU time the processes `pids` have used so far (a
+    process that has gone counts 0). Unlike wall-clock rates, this barely
+    moves when other jobs on the machine take CPU away."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total / tick
 
     def __enter__(self):
         return self.start()

@@ -1,4 +1,4 @@
-"""The store page's cost does not grow with the number of products."""
+"""The store and product pages cost the same queries with 5 or 200 products."""
 
 import pytest
 from django.db import connection
@@ -56,3 +56,17 @@ def test_product_page_queries_do_not_grow_with_variants_or_images(client, store,
     many = make_product(store, "Many", variants=[variant(f"V{n}", stock=n) for n in range(12)], images=[(make_image(f"I{n}"), f"alt {n}") for n in range(6)], collections=[make_collection("X"), make_collection("Y")])
 
     assert count_queries(client, few.url) == count_queries(client, many.url) <= MAX_QUERIES
+
+
+def test_product_page_queries_do_not_grow_with_products(client, store, stripe_standin):
+    image = make_image()
+    collections = [make_collection("Awareness month")]
+    shirt = make_product(
+        store, "Awareness T-shirt", variants=[variant(size, price=1800, stock=n) for n, size in enumerate(("S", "M", "L", "XL"))], images=[(image, "Shirt")], collections=collections
+    )
+    add_products(store, 4, image, collections)
+    small = count_queries(client, shirt.url)
+    add_products(store, 195, image, collections + [make_collection("Pins")])
+    large = count_queries(client, shirt.url)
+
+    assert small == large <= MAX_QUERIES, (small, large)
