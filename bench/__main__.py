@@ -50,7 +50,7 @@ import sys
 import time
 from urllib.parse import urlsplit
 
-from bench import OUT_DIR, REPO, bench_env, load, report, writes
+from bench import OUT_DIR, REPO, bench_env, load, newsletter, report, writes
 from bench.freshclone import fresh_clone_make_run
 from bench.server import Gunicorn, cpu_seconds, free_port, http_get
 from bench.shop import stripe_env as shop_env
@@ -225,6 +225,7 @@ def parse_args(argv):
     parser.add_argument("--load-generator", choices=("auto", "wrk", "python"), default="auto")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a figure fails its goal")
     parser.add_argument("--skip-writes", action="store_true", help="leave out comment POSTs, checkouts and webhooks")
+    parser.add_argument("--skip-newsletter", action="store_true", help="leave out the newsletter fan-out figures")
     args = parser.parse_args(argv)
     args.rounds = args.rounds or (2 if args.quick else 5)
     args.duration = args.duration or (1.0 if args.quick else 3.0)
@@ -421,6 +422,13 @@ def main(argv=None):
                 warnings.append(results["feature_errors"]["writes"])
         else:
             results["writes_skipped"] = "the store or the comment threads could not be built (see warnings)"
+
+        if args.skip_newsletter:
+            results["newsletter_skipped"] = "--skip-newsletter"
+        else:
+            # Last of the database work: on PostgreSQL it drops the tables again.
+            say("newsletter: fan-out to an SMTP sink, connections, worker memory")
+            results["newsletter"] = newsletter.measure(args)
 
         if args.do_fresh_clone:
             results["cpu_reference_s"] = cpu_reference()

@@ -4,21 +4,19 @@
    on an article's first publication it records one Edition for the page
    (unique per page, so re-publishing finds it and sends nothing) and, after
    the commit, enqueues `tasks.prepare_edition`.
-2. `prepare` writes a Delivery per recipient in one transaction, streaming
-   subscriber ids from the database in chunks (memory stays flat however
-   many subscribers there are), then enqueues sending (see sending.py).
+2. `prepare` writes a Delivery per recipient in one transaction, with one
+   INSERT ... SELECT (no subscriber passes through Python: memory stays
+   flat however many subscribers there are), then enqueues sending (see
+   sending.py).
 Both are safe to run twice."""
 
-from itertools import islice
-
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
+from django.db.models.constants import OnConflict
 from django.utils import timezone
 
 from .emails import one_line
 from .models import Delivery, Edition, Subscriber
-
-CHUNK = 1000
 
 
 def snapshot(page):
@@ -68,18 +66,42 @@ def create_for_page(page):
     return edition, True
 
 
-def _chunks(iterable, size):
-    iterator = iter(iterable)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
 def recipients_for(edition, now=None):
     """Who gets a new post: confirmed, not paused, every-post subscribers whose
     topics (if any) include one of the article's categories or its series."""
     page = edition.page
     category_ids = list(page.categories.values_list("pk", flat=True))
     return Subscriber.objects.every_post(now).interested_in(category_ids, page.series_id)
+
+
+def _write_deliveries(edition):
+    """A queued delivery for each of the edition's recipients, written by the
+    database itself in one INSERT ... SELECT (no subscriber passes through
+    Python, so memory stays flat and 10,000 rows take a fraction of what
+    model instances in chunks took). Rows that exist already are kept as
+    they are (a second run adds nothing). Every other column gets its
+    model default."""
+    connection = connections[Delivery.objects.db]
+    ops = connection.ops
+    recipients, recipient_params = recipients_for(edition).order_by().values("pk").query.sql_with_params()
+    columns, values, params = [], [], []
+    for field in Delivery._meta.concrete_fields:
+        if field.primary_key:
+            continue
+        columns.append(ops.quote_name(field.column))
+        if field.name == "subscriber":
+            values.append("s.id")
+            continue
+        values.append("%s")
+        params.append(field.get_db_prep_save(edition.pk if field.name == "edition" else field.get_default(), connection))
+    statement = (
+        f"{ops.insert_statement(on_conflict=OnConflict.IGNORE)} {ops.quote_name(Delivery._meta.db_table)} ({', '.join(columns)})"
+        f" SELECT {', '.join(values)} FROM {ops.quote_name(Subscriber._meta.db_table)} s"
+        f" WHERE s.id IN ({recipients}) ORDER BY s.id"
+        f" {ops.on_conflict_suffix_sql(None, OnConflict.IGNORE, None, None)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params + list(recipient_params))
 
 
 def prepare(edition_id):
@@ -96,9 +118,7 @@ def prepare(edition_id):
                 edition.status, edition.note = Edition.Status.SKIPPED, "The page was deleted before sending."
                 edition.save(update_fields=["status", "note"])
                 return 0
-            ids = recipients_for(edition).order_by("pk").values_list("pk", flat=True).iterator(chunk_size=CHUNK)
-            for chunk in _chunks(ids, CHUNK):
-                Delivery.objects.bulk_create([Delivery(edition_id=edition.pk, subscriber_id=pk) for pk in chunk], ignore_conflicts=True)
+            _write_deliveries(edition)
             edition.total = edition.deliveries.count()
             edition.status = Edition.Status.SENDING
             edition.started_at = timezone.now()

@@ -10,6 +10,7 @@ template per recipient would cost more than sending the message."""
 import binascii
 import re
 import secrets
+import time
 from dataclasses import dataclass
 from email.header import Header
 from email.utils import formataddr, formatdate, make_msgid
@@ -69,11 +70,13 @@ class Links:
     def __init__(self, base_url):
         self.unsubscribe = tokens.absolute(base_url, reverse("newsletter:unsubscribe", args=[self.SLOT]))
         self.preferences = tokens.absolute(base_url, reverse("newsletter:preferences", args=[self.SLOT]))
+        self._signers = (tokens.signer_for(tokens.UNSUBSCRIBE), tokens.signer_for(tokens.PREFERENCES))
 
     def for_subscriber(self, subscriber):
+        unsubscribe, preferences = self._signers
         return (
-            self.unsubscribe.replace(self.SLOT, tokens.make(tokens.UNSUBSCRIBE, subscriber)),
-            self.preferences.replace(self.SLOT, tokens.make(tokens.PREFERENCES, subscriber)),
+            self.unsubscribe.replace(self.SLOT, tokens.make(tokens.UNSUBSCRIBE, subscriber, unsubscribe)),
+            self.preferences.replace(self.SLOT, tokens.make(tokens.PREFERENCES, subscriber, preferences)),
         )
 
 
@@ -89,9 +92,14 @@ class Rendered:
     """An email with placeholders for the recipient's own parts."""
 
     def __init__(self, subject, text, html, site, bulk=True):
+        # One kind of line end (an intro typed in a browser arrives with
+        # CRLF): on the wire every line ends in CRLF anyway.
+        text, html = (_one_line_end(body) for body in (text, html))
         self.subject, self.text, self.html, self.site, self.bulk = subject, text, html, site, bulk
         self._links = None
         self._mime_head = None
+        self._date = (None, "")  # (second, Date: header) - formatdate() costs as much as the rest of a header
+        self._encoded = None  # the parts' quoted-printable templates (see QuotedPrintable)
 
     @property
     def links(self):
@@ -114,14 +122,18 @@ class Rendered:
         """RFC 2919: the list's name and a stable id under the site's host."""
         return formataddr((one_line(self.site.name, 80), f"newsletter.{list_host(self.site.base_url)}"))
 
+    def replacements(self, email, unsubscribe_url, preferences_url):
+        """(for the text part, for the HTML part): (placeholder, value) pairs,
+        in the order they are applied."""
+        email_html = escape(email)
+        text = ((EMAIL_HTML, email_html), (EMAIL, email), (PREFERENCES_URL, preferences_url), (UNSUBSCRIBE_URL, unsubscribe_url))
+        html = ((EMAIL_HTML, email_html), (EMAIL, email_html), (PREFERENCES_URL, escape(preferences_url)), (UNSUBSCRIBE_URL, escape(unsubscribe_url)))
+        return text, html
+
     def filled(self, email, unsubscribe_url, preferences_url):
         """(text, html) for `email` with the given links."""
-        replacements = ((EMAIL_HTML, escape(email)), (EMAIL, email), (PREFERENCES_URL, preferences_url), (UNSUBSCRIBE_URL, unsubscribe_url))
-        text, html = self.text, self.html
-        for placeholder, value in replacements:
-            text = text.replace(placeholder, value)
-            html = html.replace(placeholder, escape(value) if placeholder != EMAIL_HTML else value)
-        return text, html
+        text_replacements, html_replacements = self.replacements(email, unsubscribe_url, preferences_url)
+        return _fill(self.text, text_replacements), _fill(self.html, html_replacements)
 
     def message(self, subscriber, connection=None):
         """The finished EmailMessage for one subscriber (any email backend)."""
@@ -147,11 +159,13 @@ class Rendered:
         message.attach_alternative(html, "text/html")
         return message
 
-    def smtp_message(self, subscriber):
-        """(from, [to], bytes) ready for smtplib's sendmail: the same message
-        as message(), assembled directly. Building a MIME tree per recipient
-        would cost more than sending it; here only the recipient's address
-        and links change, and each part is quoted-printable encoded."""
+    def _date_header(self):
+        second = int(time.time())
+        if self._date[0] != second:
+            self._date = (second, formatdate(second, localtime=settings.EMAIL_USE_LOCALTIME))
+        return self._date[1]
+
+    def _head(self):
         if self._mime_head is None:
             self._mime_head = (
                 sanitize_address(settings.DEFAULT_FROM_EMAIL, "utf-8"),
@@ -159,15 +173,27 @@ class Rendered:
                 self.list_id(),
                 "===============" + secrets.token_hex(12) + "==",
             )
-        from_address, subject, list_id, boundary = self._mime_head
+        return self._mime_head
+
+    def smtp_envelope(self, subscriber):
+        """(from, to) as smtp_message() puts them on the wire, without
+        building the message."""
+        return self._head()[0], _envelope_address(subscriber.email)
+
+    def smtp_message(self, subscriber):
+        """(from, [to], bytes) ready for smtplib's sendmail: the same message
+        as message(), assembled directly. Building a MIME tree per recipient
+        would cost more than sending it; here only the recipient's address
+        and links change, and each part is quoted-printable encoded."""
+        from_address, subject, list_id, boundary = self._head()
         to_address = _envelope_address(subscriber.email)
         unsubscribe_url, preferences_url = self.links.for_subscriber(subscriber)
-        text, html = self.filled(subscriber.email, unsubscribe_url, preferences_url)
+        bodies = self._encoded_bodies(subscriber.email, unsubscribe_url, preferences_url)
         lines = [
             f"From: {from_address}",
             f"To: {to_address}",
             f"Subject: {subject}",
-            f"Date: {formatdate(localtime=settings.EMAIL_USE_LOCALTIME)}",
+            f"Date: {self._date_header()}",
             f"Message-ID: {make_msgid(domain=DNS_NAME)}",
             "MIME-Version: 1.0",
             f"List-Unsubscribe: <{unsubscribe_url}>",
@@ -179,14 +205,74 @@ class Rendered:
         lines += [f'Content-Type: multipart/alternative; boundary="{boundary}"', ""]
         head = "\r\n".join(lines).encode("ascii")
         parts = [head]
-        for subtype, body in (("plain", text), ("html", html)):
-            encoded = binascii.b2a_qp(body.encode("utf-8"), istext=True).replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+        for subtype, encoded in zip(("plain", "html"), bodies):
             parts.append(
                 f'--{boundary}\r\nContent-Type: text/{subtype}; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n'.encode("ascii")
                 + encoded
             )
         parts.append(f"--{boundary}--\r\n".encode("ascii"))
         return from_address, [to_address], b"\r\n".join(parts)
+
+    def _encoded_bodies(self, email, unsubscribe_url, preferences_url):
+        """The text and HTML parts for one recipient, quoted-printable: the
+        same bytes as quoted_printable(filled(...)), from templates encoded
+        once (see QuotedPrintable)."""
+        text_replacements, html_replacements = self.replacements(email, unsubscribe_url, preferences_url)
+        if any("\n" in value or "\r" in value or "%%" in value for _, value in text_replacements + html_replacements):
+            return quoted_printable(_fill(self.text, text_replacements)), quoted_printable(_fill(self.html, html_replacements))
+        if self._encoded is None:
+            self._encoded = (QuotedPrintable(self.text), QuotedPrintable(self.html))
+        text, html = self._encoded
+        return text.encode(text_replacements), html.encode(html_replacements)
+
+
+def _one_line_end(body):
+    return body.replace("\r\n", "\n").replace("\r", "\n") if "\r" in body else body
+
+
+def _fill(body, replacements):
+    for placeholder, value in replacements:
+        body = body.replace(placeholder, value)
+    return body
+
+
+def quoted_printable(text):
+    """`text` as a quoted-printable body (RFC 2045) with CRLF line ends."""
+    return binascii.b2a_qp(text.encode("utf-8"), istext=True).replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+
+
+class QuotedPrintable:
+    """A body with placeholders, quoted-printable encoded once: the lines
+    without a placeholder here, the few with one per recipient.
+    Quoted-printable encodes line by line (soft breaks, trailing spaces and
+    a lone dot all depend on the line alone), so `encode(replacements)` is
+    the same bytes as quoted_printable(_fill(body, replacements)) as long as
+    no value holds a line break or a placeholder - the caller checks - and
+    costs a fraction of it (the HTML part is some 3 kB for a few short lines
+    that change). A body with a carriage return anywhere is encoded whole
+    every time (binascii decides how lines end from the first one); Rendered
+    bodies have none."""
+
+    def __init__(self, body):
+        if "\r" in body:
+            self.pieces = [body]
+            return
+        chunks = body.split("\n")
+        lines = [chunk + "\n" for chunk in chunks[:-1]] + ([chunks[-1]] if chunks[-1] else [])
+        self.pieces, unchanging = [], []
+        for line in lines:
+            if "%%" in line:
+                if unchanging:
+                    self.pieces.append(quoted_printable("".join(unchanging)))
+                    unchanging = []
+                self.pieces.append(line)
+            else:
+                unchanging.append(line)
+        if unchanging:
+            self.pieces.append(quoted_printable("".join(unchanging)))
+
+    def encode(self, replacements):
+        return b"".join(piece if isinstance(piece, bytes) else quoted_printable(_fill(piece, replacements)) for piece in self.pieces)
 
 
 def _envelope_address(email):

@@ -22,6 +22,7 @@ permanent one (5xx) records the delivery as failed. After
 NEWSLETTER_MAX_ATTEMPTS a delivery is failed for good (editors can retry)."""
 
 import logging
+import re
 import smtplib
 from dataclasses import dataclass
 from datetime import timedelta
@@ -139,14 +140,147 @@ class _Content:
         return self._rendered[key]
 
 
-def _send(connection, rendered, subscriber):
+class _SMTPSession:
+    """One SMTP connection (Django's SMTP backend's smtplib.SMTP), driven a
+    step ahead where that hands nothing over, so that the worker's own work
+    overlaps the mail server's instead of following it:
+
+    - the next message's MAIL FROM goes out before the next delivery is
+      claimed (the sender is the same for every message), and its reply is
+      read after the claim has committed;
+    - the message is built while the server checks its RCPT TO, or was
+      built already while the server took the message before (send_batch's
+      build_ahead, from the deliveries the claimer read up front).
+
+    Nothing is handed over before DATA, so every message is still claimed
+    before it is handed over and the exactly-once rules above are
+    unchanged: a MAIL FROM that no message follows is reset or abandoned by
+    QUIT (RFC 5321). Replies are always read in order, and refusals raise
+    what smtplib's sendmail() raises (this is sendmail() without the
+    optional SIZE parameter, which needs the message first)."""
+
+    def __init__(self, smtp):
+        self.smtp = smtp
+        self.sender = None  # the last message's MAIL FROM address
+        self.mail_pending = False  # a MAIL FROM sent ahead, its reply not yet read
+        self.broken = None  # the error that broke the connection while sending ahead
+        self._quoted_cache = {}
+
+    def _quoted(self, address):
+        """smtplib.quoteaddr(), without its parser for a plain address."""
+        if _PLAIN_ADDRESS.fullmatch(address):
+            return f"<{address}>"
+        if address not in self._quoted_cache:
+            self._quoted_cache[address] = smtplib.quoteaddr(address)
+        return self._quoted_cache[address]
+
+    def _reset(self, code=None):
+        """After a refusal or a message abandoned mid-way: the server is
+        leaving (421), or the transaction is reset for the next message."""
+        if code == 421:
+            self.smtp.close()
+            return
+        try:
+            self.smtp.rset()
+        except (smtplib.SMTPException, OSError):
+            pass
+
+    def mail_ahead(self):
+        """The next message's MAIL FROM (the last one's sender), before the
+        next delivery is claimed. A broken connection surfaces at send()."""
+        try:
+            self.smtp.putcmd("mail", f"FROM:{self._quoted(self.sender)}")
+        except (smtplib.SMTPException, OSError) as error:
+            self.broken = error
+        else:
+            self.mail_pending = True
+
+    def settle(self, reset=True):
+        """Read the reply to a MAIL FROM sent ahead that no message will
+        follow, and (unless the connection is about to close) reset the
+        transaction it opened."""
+        if not self.mail_pending:
+            return
+        self.mail_pending = False
+        try:
+            code, _ = self.smtp.getreply()
+        except (smtplib.SMTPException, OSError):
+            return
+        if code == 250 and reset:
+            self._reset()
+
+    def send(self, from_address, to_address, build, while_accepting=None):
+        """MAIL FROM (unless sent ahead), RCPT TO, then DATA with the bytes
+        `build()` returns. `while_accepting()` runs once the message is
+        handed over, while the server takes it (before its reply is read)."""
+        smtp = self.smtp
+        if self.broken is not None:
+            raise self.broken
+        rcpt = f"TO:{self._quoted(to_address)}"
+        if not rcpt.isascii():  # smtplib would fail to encode it after MAIL FROM
+            self.settle()
+            raise ValueError(f"The address {to_address!r} cannot be sent without SMTPUTF8.")
+        if self.mail_pending and from_address == self.sender:
+            self.mail_pending = False
+        else:
+            self.settle()
+            smtp.ehlo_or_helo_if_needed()
+            smtp.putcmd("mail", f"FROM:{self._quoted(from_address)}")
+        code, reply = smtp.getreply()
+        if code != 250:
+            self._reset(code)
+            raise smtplib.SMTPSenderRefused(code, reply, from_address)
+        smtp.putcmd("rcpt", rcpt)
+        try:
+            data = build()  # while the server checks the recipient
+        except BaseException:
+            smtp.getreply()
+            self._reset()
+            raise
+        code, reply = smtp.getreply()
+        if code not in (250, 251):
+            self._reset(code)
+            raise smtplib.SMTPRecipientsRefused({to_address: (code, reply)})
+        smtp.putcmd("data")
+        code, reply = smtp.getreply()
+        if code != 354:
+            self._reset(code)
+            raise smtplib.SMTPDataError(code, reply)
+        smtp.send(_dot_stuffed(data))
+        if while_accepting is not None:
+            try:
+                while_accepting()
+            except Exception:  # noqa: BLE001 - only ever work done ahead of time, done again (and reported) later
+                logger.debug("Newsletter: preparing the next message ahead failed", exc_info=True)
+        code, reply = smtp.getreply()
+        if code != 250:
+            self._reset(code)
+            raise smtplib.SMTPDataError(code, reply)
+        self.sender = from_address
+
+
+def _dot_stuffed(data):
+    """DATA as RFC 5321 wants it (and smtplib.SMTP.data() sends it): a dot
+    doubled at the start of a line, CRLF at the end, then the lone dot."""
+    data = _LEADING_DOT.sub(b"..", data)
+    if not data.endswith(b"\r\n"):
+        data += b"\r\n"
+    return data + b".\r\n"
+
+
+_LEADING_DOT = re.compile(rb"(?m)^\.")
+_PLAIN_ADDRESS = re.compile(r"[^\s<>()\[\]\\,;:\"@]+@[^\s<>()\[\]\\,;:\"@]+")
+
+
+def _send(connection, session, rendered, subscriber, built=None, while_accepting=None):
     """Hand one message to the mail server. Django's SMTP backend gets the
-    pre-assembled bytes straight into its smtplib connection; any other
-    backend (an ESP through anymail, the console, tests' locmem) gets an
-    ordinary EmailMessage."""
-    if isinstance(connection, SMTPBackend):
-        from_address, recipients, data = rendered.smtp_message(subscriber)
-        connection.connection.sendmail(from_address, recipients, data)
+    pre-assembled bytes (`built` ahead, or built now) straight into its
+    smtplib connection (see _SMTPSession); any other backend (an ESP
+    through anymail, the console, tests' locmem) gets an ordinary
+    EmailMessage."""
+    if session is not None:
+        from_address, to_address = rendered.smtp_envelope(subscriber)
+        session.send(from_address, to_address, (lambda: built) if built is not None else (lambda: rendered.smtp_message(subscriber)[2]), while_accepting)
     else:
         connection.send_messages([rendered.message(subscriber, connection=connection)])
 
@@ -164,10 +298,27 @@ def send_batch(edition_id, on_connected=None, batch_size=None):
     size = batch_size or conf.get("NEWSLETTER_BATCH_SIZE")
     content = _Content(edition)
     claimer = Claimer(edition_id, size)
-    connection = None
+    connection = session = None
     handed_over = None  # accepted by the server, not yet recorded as sent
+    rendered = None
+    ahead = {}  # delivery id -> its message, built while the server took the one before
+
+    def build_ahead():
+        """The message the next claim will most likely need, built while
+        the server takes this one (a new post's email: the same content
+        for every reader but their links). Only ever work done early: a
+        claim that returns another delivery builds its own."""
+        ahead.clear()
+        if edition.kind != Edition.Kind.POST or outcome.claimed >= size:
+            return
+        upcoming = claimer.upcoming()
+        if upcoming is not None and upcoming[2]:
+            ahead[upcoming[0]] = rendered.smtp_message(upcoming[1])[2]
+
     try:
         while outcome.claimed < size:
+            if handed_over is not None and session is not None:
+                session.mail_ahead()  # its reply comes while the claim commits
             delivery = claimer.next(handed_over)
             handed_over = None
             if delivery is None:
@@ -189,10 +340,12 @@ def send_batch(edition_id, on_connected=None, batch_size=None):
                     outcome.retry_at = _server_unreachable(edition_id, delivery, error)
                     break
                 outcome.connected = True
+                if isinstance(connection, SMTPBackend):
+                    session = _SMTPSession(connection.connection)
                 if on_connected is not None:
                     on_connected()
             try:
-                _send(connection, rendered, delivery.subscriber)
+                _send(connection, session, rendered, delivery.subscriber, ahead.pop(delivery.pk, None), build_ahead if session is not None else None)
             except (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as error:
                 _handle_refusal(delivery, error)
             except (smtplib.SMTPException, OSError) as error:
@@ -211,6 +364,9 @@ def send_batch(edition_id, on_connected=None, batch_size=None):
     finally:
         if handed_over is not None:
             claimer.mark_sent(handed_over)
+        claimer.close()
+        if session is not None:
+            session.settle(reset=False)  # QUIT follows
         if connection is not None:
             try:
                 connection.close()
