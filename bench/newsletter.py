@@ -9,7 +9,7 @@ measure(args) and, in the report, rows(results).
 
 Method, everything in child processes (the harness never imports Django):
   1. a throwaway database: var/bench/newsletter.sqlite3, deleted and
-     recreated (from a migrated-schema template kept in var/cache/bench/
+     recreated (from a migrated-schema template kept in var/bench-schema/
      when its key matches, see _schema_template), or BENCH_DATABASE_URL
      (PostgreSQL, every table dropped by the main bench's own step);
      migrate; a home page and blog index. One Django process
@@ -114,7 +114,7 @@ def _database(h):
 
 
 def _schema_template():
-    """var/cache/bench/newsletter-schema-<key>.sqlite3: a database just
+    """var/bench-schema/newsletter-schema-<key>.sqlite3: a database just
     migrated, kept between runs (var/bench/ is wiped by every `make bench`)
     because migrating from nothing takes 20-50 s here. The key covers
     everything that decides the schema: every migrations/ file and settings
