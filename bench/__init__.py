@@ -32,7 +32,9 @@ def bench_env(database_url, static_root=None, extra=None):
     settings, DEBUG off, a throwaway database, files under var/bench/.
 
     Variables that would point a child at another database or settings
-    module are replaced, never inherited."""
+    module are replaced, never inherited. The cache is the file cache under
+    var/bench/cache/, as on one machine without Redis, unless
+    BENCH_REDIS_URL names a Redis server."""
     env = dict(os.environ)
     for name in ("REDIS_URL", "DEBUG", "BEHIND_TLS_PROXY", "SITE_URL"):
         env.pop(name, None)
@@ -53,5 +55,9 @@ def bench_env(database_url, static_root=None, extra=None):
             "PYTHONUNBUFFERED": "1",
         }
     )
+    if os.environ.get("BENCH_REDIS_URL"):
+        # The cache as a multi-machine production site has it; a key prefix
+        # of its own per run, so nothing of an earlier run is reused.
+        env.update({"REDIS_URL": os.environ["BENCH_REDIS_URL"], "CACHE_KEY_PREFIX": f"chronicle-bench-{os.getpid()}"})
     env.update(extra or {})
     return env
