@@ -222,8 +222,8 @@ def _received(connections):
     for connection in connections:
         for key in ("messages", "bytes", "header_mismatches"):
             total[key] += connection[key]
-        for address, count in connection["recipients"].items():
-            total["recipients"][address] = total["recipients"].get(address, 0) + count
+        for recipient, count in connection["recipients"].items():
+            total["recipients"][recipient] = total["recipients"].get(recipient, 0) + count
     return total
 
 

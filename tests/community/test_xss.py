@@ -3,7 +3,6 @@
 import pytest
 from hypothesis import given, settings as hypothesis_settings, strategies as st
 
-from community.models import Comment
 from community.templatetags.community_tags import comment_text
 
 CORPUS = [
