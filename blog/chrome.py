@@ -6,16 +6,14 @@ version number and the next request rebuilds them."""
 from django.conf import settings
 from django.core.cache import cache
 
+from chronicle import versions
+
 VERSION_KEY = "chronicle:chrome-version"
 TIMEOUT = 60 * 60
 
 
 def version():
-    value = cache.get(VERSION_KEY)
-    if value is None:
-        value = 1
-        cache.add(VERSION_KEY, value, None)
-    return value
+    return versions.get(VERSION_KEY)
 
 
 def invalidate(created=False, sender=None, **kwargs):
@@ -23,10 +21,7 @@ def invalidate(created=False, sender=None, **kwargs):
 
     if created and sender is not None and issubclass(sender, BaseSiteSetting):
         return  # made with defaults on first read, while building the chrome itself
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+    versions.bump(VERSION_KEY)
 
 
 def cached(name, site_id, build):

@@ -1,28 +1,24 @@
 """Who sees a new comment straight away, and what happens on each change."""
 
-from django.core.cache import cache
 from django.db import transaction
+
+from chronicle import versions
 
 from community.antispam import count_links
 
 THREAD_VERSION_KEY = "chronicle:comments:version:{page_id}"
 
 
+def thread_version_key(page_id):
+    return THREAD_VERSION_KEY.format(page_id=page_id)
+
+
 def thread_version(page_id):
-    key = THREAD_VERSION_KEY.format(page_id=page_id)
-    value = cache.get(key)
-    if value is None:
-        value = 1
-        cache.add(key, value, None)
-    return value
+    return versions.get(thread_version_key(page_id))
 
 
 def bump_thread_version(page_id):
-    key = THREAD_VERSION_KEY.format(page_id=page_id)
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 2, None)
+    versions.bump(thread_version_key(page_id))
 
 
 def decide(comment, rules, user=None):

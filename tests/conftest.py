@@ -8,10 +8,15 @@ from tests.smtp import SMTPSink
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache: cached page parts from one test's
-    database must never leak into the next."""
+    database must never leak into the next (nor this process's copies of
+    them, nor the versions it remembers)."""
+    from chronicle.page_cache import forget_local
+
     cache.clear()
+    forget_local()
     yield
     cache.clear()
+    forget_local()
 
 
 @pytest.fixture

@@ -301,6 +301,13 @@ LOGGING = {
 # Whole pages for anonymous readers, in seconds (0 turns it off). New content
 # shows at once regardless: publishing bumps every key (chronicle/page_cache.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Each process also keeps its most recently served pages in memory, up to
+# this many bytes (0 turns that tier off).
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(32 * 2**20)))
+# How long a process trusts a content version it read from the shared cache
+# (chronicle/versions.py): the most a change made in another process can
+# take to reach readers. Changes made in the same process show at once.
+VERSION_CHECK_SECONDS = float(os.environ.get("VERSION_CHECK_SECONDS", "1"))
 CHRONICLE_ARTICLES_PER_PAGE = int(os.environ.get("ARTICLES_PER_PAGE", "10"))
 CHRONICLE_SEARCH_MAX_QUERY = 200  # longer queries are trimmed, never rejected
 # How many proxies in front of the app append to X-Forwarded-For (0: trust

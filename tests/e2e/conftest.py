@@ -128,6 +128,8 @@ def site_on_live_server(live_server):
         from django.core.cache import caches
         from wagtail.models import Site
 
+        from chronicle.page_cache import forget_local
+
         parts = urlsplit(live_server.url)
         for site in Site.objects.filter(is_default_site=True):
             site.hostname, site.port = parts.hostname, parts.port
@@ -136,6 +138,7 @@ def site_on_live_server(live_server):
         # not: nothing cached by an earlier test may show on these pages.
         for cache in caches.all():
             cache.clear()
+        forget_local()
 
     return point
 

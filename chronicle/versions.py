@@ -1,0 +1,66 @@
+"""Version counters: cheap "has this changed?" numbers that cached things are
+keyed by (the site's content version, each article's comment thread).
+
+The counters live in the shared cache, so every process and machine sees a
+bump. Reading one costs a cache round trip, and the page cache reads them
+on every hit, so each process remembers what it read for
+VERSION_CHECK_SECONDS (1 s by default): a bump made in this process is seen
+here at once, one made elsewhere within that second. That is the only
+staleness anywhere in the caching design.
+
+A counter that is missing (never set, evicted, or the cache was cleared)
+starts again from a random number, never from 1: keys built from an old
+value can then never be mistaken for new ones."""
+
+import secrets
+import threading
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+_remembered = {}  # key -> (value, monotonic time it was read)
+_lock = threading.Lock()
+
+
+def _fresh_start():
+    return secrets.randbits(48)
+
+
+def _check_seconds():
+    return getattr(settings, "VERSION_CHECK_SECONDS", 1.0)
+
+
+def get(key):
+    """The counter's current value, at most VERSION_CHECK_SECONDS old for
+    bumps made by other processes."""
+    now = time.monotonic()
+    remembered = _remembered.get(key)
+    if remembered is not None and now - remembered[1] < _check_seconds():
+        return remembered[0]
+    value = cache.get(key)
+    if value is None:
+        value = _fresh_start()
+        if not cache.add(key, value, None):
+            value = cache.get(key, value)  # another process started it first
+    with _lock:
+        _remembered[key] = (value, now)
+    return value
+
+
+def bump(key):
+    """Change the counter everywhere; this process sees the new value at once."""
+    try:
+        value = cache.incr(key)
+    except ValueError:  # missing: start afresh rather than at a small number
+        value = _fresh_start()
+        cache.set(key, value, None)
+    with _lock:
+        _remembered[key] = (value, time.monotonic())
+    return value
+
+
+def forget():
+    """Drop what this process remembers (after cache.clear(), in tests)."""
+    with _lock:
+        _remembered.clear()
