@@ -49,3 +49,17 @@ def test_selling_the_last_one_refreshes_the_cached_product_page(client, store, s
     response = reader.get(pin.url)
     assert response["X-Page-Cache"] == "miss"
     assert "Sold out." in response.content.decode()
+
+
+def test_a_collection_of_the_store_is_cached_too(client, store):
+    from tests.store.factories import make_collection, make_product
+
+    awareness = make_collection("Awareness month", slug="awareness")
+    make_product(store, "Awareness badge", collections=[awareness])
+    make_product(store, "Plain mug")
+    first = client.get(store.url, {"collection": "awareness"})
+    second = client.get(store.url, {"collection": "awareness"})
+    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
+    assert "Awareness badge" in second.content.decode() and "Plain mug" not in second.content.decode()
+    assert client.get(store.url, {"collection": "no-such-thing"}).status_code == 404
+    assert "X-Page-Cache" not in client.get(store.url, {"collection": "no-such-thing"})
