@@ -20,6 +20,8 @@ class OrderQuerySet(models.QuerySet):
 
 
 class Order(models.Model):
+    wagtail_reference_index_ignore = True  # a record, not content (no Usage, no reference-index task per save)
+
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
         PAID = "paid", "Paid"
