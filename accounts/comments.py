@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from community.models import Comment
+from community.threads import comment_urls
 
 from . import area
 
@@ -40,21 +41,27 @@ def comments_of(user):
 def panel_context(user):
     comments = comments_of(user).select_related("page").order_by("-created_at", "-id")
     total = comments.count()
+    shown = list(comments[:PANEL_LIMIT])
+    # Published comments link to the comment page showing them: one thread
+    # query per article, not per comment.
+    urls = comment_urls([comment for comment in shown if comment.page.live and comment.status == Comment.Status.APPROVED])
     rows = []
-    for comment in comments[:PANEL_LIMIT]:
+    for comment in shown:
         page = comment.page
         url = None
         if page.live:
-            url = comment.get_absolute_url() if comment.status == Comment.Status.APPROVED else page.url
+            url = urls.get(comment.pk, page.url)
         rows.append({"comment": comment, "article": page.title, "url": url, "status": STATUS_LABELS.get(comment.status, comment.status)})
     return {"comments": rows, "total": total, "shown": len(rows)}
 
 
 def export(user):
+    comments = list(comments_of(user).select_related("page").order_by("created_at", "id"))
+    urls = comment_urls([comment for comment in comments if comment.page.live])
     return [
         {
             "article": comment.page.title,
-            "url": comment.get_absolute_url() if comment.page.live else None,
+            "url": urls.get(comment.pk),
             "name": comment.name,
             "email": comment.email,
             "website": comment.url,
@@ -68,7 +75,7 @@ def export(user):
             "in_reply_to": comment.parent_id,
             "id": comment.pk,
         }
-        for comment in comments_of(user).select_related("page").order_by("created_at", "id")
+        for comment in comments
     ]
 
 

@@ -24,8 +24,11 @@ class CommunityConfig(AppConfig):
             .values("total")
         )
         register_listing_annotation("comment_count", Coalesce(Subquery(approved, output_field=IntegerField()), 0))
-        # "Reply" links without script open the form under a comment.
-        cache_query_parameters("replyto")
+        # "Reply" links without script open the form under a comment; long
+        # threads are split into comment pages (community.threads).
+        from .threads import PAGE_PARAMETER
+
+        cache_query_parameters("replyto", PAGE_PARAMETER)
 
         # Comment rules are cached with the site chrome: changing them rebuilds it.
         from django.db.models.signals import post_save

@@ -27,7 +27,7 @@ def moderation_notice(comment, recipients):
 
 def reply_notice(reply, parent):
     stop_url = _absolute(parent.page, reverse("community:stop_replies", args=[stop_replies_token(parent.email)]))
-    comment_url = parent.page.get_full_url() + f"#{reply.anchor}"
+    comment_url = reply.get_full_url()  # the comment page the reply is on, at the reply
     body = (
         f"Hello {parent.name},\n\n{reply.name} replied to your comment on “{parent.page.title}”:\n\n"
         f"{reply.text}\n\nRead the conversation: {comment_url}\n\n"

@@ -124,7 +124,18 @@ class Comment(index.Indexed, models.Model):
         return int(hashlib.sha256(self.name.encode()).hexdigest()[:4], 16) % 8
 
     def get_absolute_url(self):
-        return f"{self.page.url}#{self.anchor}"
+        """The article's URL on the comment page that shows this comment, at
+        its anchor (community.threads.comment_url). Costs a query or two:
+        for links built off the article page."""
+        from .threads import comment_url
+
+        return comment_url(self)
+
+    def get_full_url(self):
+        """As get_absolute_url, with the site's scheme and host (for email)."""
+        from .threads import comment_url
+
+        return comment_url(self, full=True)
 
 
 @register_setting(icon="comment")
@@ -144,13 +155,21 @@ class CommentSettings(BaseSiteSetting):
     blocked_email_domains = models.TextField(blank=True, help_text="One domain per line, e.g. spam.example.")
     blocked_ips = models.TextField("blocked IP addresses", blank=True, help_text="One address per line.")
     edit_window_minutes = models.PositiveIntegerField(default=15, help_text="How long readers may edit or delete their own comment.")
+    threads_per_page = models.PositiveSmallIntegerField(
+        "conversations per page",
+        default=20,
+        help_text="Top-level comments per page, each with its replies (0: all on one page).",
+    )
     moderator_emails = models.TextField(blank=True, help_text="Who is emailed about comments held for moderation, one address per line.")
     ip_retention_days = models.PositiveIntegerField(
         default=30, help_text="Commenter IP addresses and browsers are kept this long for moderation, then cleared."
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("max_depth"), FieldPanel("close_after_days"), FieldPanel("edit_window_minutes")], heading="Discussion"),
+        MultiFieldPanel(
+            [FieldPanel("max_depth"), FieldPanel("close_after_days"), FieldPanel("edit_window_minutes"), FieldPanel("threads_per_page")],
+            heading="Discussion",
+        ),
         MultiFieldPanel(
             [FieldPanel("hold_first_time"), FieldPanel("max_links"), FieldPanel("hold_keywords"), FieldPanel("reject_keywords")],
             heading="Moderation rules",

@@ -3,13 +3,16 @@
 from django.db import transaction
 
 from .models import Comment
+from .threads import comment_urls
 
 
 def export_comments(email):
+    comments = list(Comment.objects.by_email(email).select_related("page").order_by("created_at"))
+    urls = comment_urls(comments)  # one thread query per article, not per comment
     return [
         {
             "article": comment.page.title,
-            "url": comment.get_absolute_url(),
+            "url": urls[comment.pk],
             "name": comment.name,
             "email": comment.email,
             "website": comment.url,
@@ -20,7 +23,7 @@ def export_comments(email):
             "user_agent": comment.user_agent,
             "notify_replies": comment.notify_replies,
         }
-        for comment in Comment.objects.by_email(email).select_related("page").order_by("created_at")
+        for comment in comments
     ]
 
 

@@ -45,7 +45,9 @@ def post(request, page_id):
     except comments.Duplicate:
         form.add_error("text", "You have already posted this comment.")
         return _form_page(request, page, form, status=400)
-    return HttpResponseRedirect(f"{page.url}#comment-{comment.pk}")
+    # To the comment page showing it (a held comment: page 1, where its
+    # author sees it among "Your comments").
+    return HttpResponseRedirect(comment.get_absolute_url())
 
 
 def _own_comment(request, comment_id):
@@ -68,16 +70,19 @@ def edit(request, comment_id):
         else:
             comments.edit_comment(comment, text, request.user)
             return HttpResponseRedirect(comment.get_absolute_url())
-    return TemplateResponse(request, "community/comment_edit.html", {"comment": comment, "page": comment.page, "error": error}, status=400 if error else 200)
+    context = {"comment": comment, "page": comment.page, "error": error, "back_url": comment.get_absolute_url()}
+    return TemplateResponse(request, "community/comment_edit.html", context, status=400 if error else 200)
 
 
 @require_http_methods(["GET", "POST"])
 def delete(request, comment_id):
     comment = _own_comment(request, comment_id)
     if request.method == "POST":
+        # Back to the comment page it was on (a page past the new end shows the last).
+        comment_page = comment.get_absolute_url().split("#", 1)[0]
         comments.delete_comment(comment)
-        return HttpResponseRedirect(comment.page.url + "#comments")
-    return TemplateResponse(request, "community/comment_delete.html", {"comment": comment, "page": comment.page})
+        return HttpResponseRedirect(comment_page + "#comments")
+    return TemplateResponse(request, "community/comment_delete.html", {"comment": comment, "page": comment.page, "back_url": comment.get_absolute_url()})
 
 
 @csrf_exempt

@@ -40,3 +40,21 @@ def test_article_queries_do_not_grow_with_comments(article):
             assert cold == counts[total] + 1, (total, cold, counts[total])  # rendering the thread afresh costs one query, whatever its size
 
     assert counts[0] == counts[20] == counts[500] <= 12, counts
+
+
+def test_a_later_comment_page_costs_the_same_queries_as_the_first(article):
+    """Page 2 of a long thread is a slice of the same cached work: the same
+    queries as page 1, and one more when rendered afresh."""
+    from community.moderation import bump_thread_version
+
+    add_thread(article, 500)  # 250 conversations: 13 pages at the default 20
+    bump_thread_version(article.pk)
+    queries_for(Client(), article.url)
+    first, _ = queries_for(Client(), article.url)
+    cold, _ = queries_for(Client(), f"{article.url}?comments_page=2")
+    warm, response = queries_for(Client(), f"{article.url}?comments_page=2")
+    html = response.content.decode()
+    assert "500 comments" in html and "Page 2 of 13" in html
+    assert "<p>Root comment 20</p>" in html and "<p>Root comment 39</p>" in html
+    assert "<p>Root comment 19</p>" not in html and "<p>Root comment 40</p>" not in html
+    assert warm == first and cold == warm + 1, (first, cold, warm)

@@ -1,0 +1,137 @@
+"""How an article's approved comments are arranged for readers.
+
+The thread is a tree of conversations (a top-level comment and all its
+replies), oldest first. Long threads are split into comment pages of
+CommentSettings.threads_per_page conversations, chosen with the
+`?comments_page=N` query parameter; a conversation is never split across
+pages. Page 1 (the oldest conversations) has no query parameter, so existing
+links to an article keep meaning "the start of the discussion".
+
+Everything that decides where a comment is shown lives here, so the article
+page and every link to one comment (permalinks, the redirect after posting,
+reply emails, My account, data exports) agree."""
+
+from collections import namedtuple
+
+PAGE_PARAMETER = "comments_page"
+
+# Page numbers longer than this are treated as "very large" without being
+# converted: a 10 kB query value must cost nothing (and Python refuses to
+# convert integers of more than 4300 digits anyway).
+_MAX_PAGE_DIGITS = 9
+
+# What the page of a comment is worked out from: ids only, not the comments.
+_ThreadRow = namedtuple("_ThreadRow", "pk parent_id")
+
+
+def build_tree(comments):
+    """[{"comment", "replies": [...]}] from a flat, oldest-first list: one
+    node per conversation, replies nested under their parent, each level
+    oldest first. A comment whose parent is not in the list (not approved,
+    or gone) starts a conversation of its own.
+
+    Only `pk` and `parent_id` are read from each item."""
+    children, roots = {}, []
+    by_id = {comment.pk: comment for comment in comments}
+    for comment in comments:
+        if comment.parent_id and comment.parent_id in by_id:
+            children.setdefault(comment.parent_id, []).append(comment)
+        else:
+            roots.append(comment)
+
+    def node(comment):
+        return {"comment": comment, "replies": [node(child) for child in children.get(comment.pk, [])]}
+
+    return [node(root) for root in roots]
+
+
+def page_count(conversations, per_page):
+    """How many comment pages `conversations` top-level conversations fill,
+    `per_page` to a page (0: all on one). Always at least 1, so an empty
+    thread still has its page 1."""
+    if not per_page or conversations <= per_page:
+        return 1
+    return -(-conversations // per_page)  # ceiling division
+
+
+def page_number(raw, pages):
+    """The real page (1..pages) a requested `?comments_page=` value means,
+    never an error: missing or junk means 1, zero or negative means 1, past
+    the end means the last page (the house rule of blog.models.paginate)."""
+    value = (raw or "").strip()
+    sign = value[:1]
+    digits = value[1:] if sign in ("+", "-") else value
+    if not digits.isascii() or not digits.isdigit():
+        return 1
+    if sign == "-":
+        return 1
+    if len(digits) > _MAX_PAGE_DIGITS:
+        return pages
+    return min(max(int(digits), 1), pages)
+
+
+def conversations_on_page(nodes, number, per_page):
+    """The slice of build_tree's conversations shown on comment page `number`."""
+    if not per_page:
+        return list(nodes)
+    start = (number - 1) * per_page
+    return nodes[start : start + per_page]
+
+
+def page_query(number):
+    """The query string ("?comments_page=N", or "" for page 1) that opens
+    comment page `number`."""
+    return "" if number <= 1 else f"?{PAGE_PARAMETER}={number}"
+
+
+def threads_per_page(rules):
+    """The site's conversations per page; a negative or missing value (it
+    cannot be set so in the admin) means all on one page."""
+    return max(getattr(rules, "threads_per_page", 0) or 0, 0)
+
+
+def page_numbers_in(page_id, comment_ids, per_page):
+    """{comment id: comment page} for those of `comment_ids` in the approved
+    thread of article `page_id`; comments not in it are left out. One query
+    (ids only) however long the thread: the tree is the one build_tree
+    makes for the article page, so both always agree."""
+    from .models import Comment
+
+    wanted = set(comment_ids)
+    rows = [_ThreadRow(pk, parent_id) for pk, parent_id in Comment.objects.for_thread(page_id).values_list("id", "parent_id")]
+    found = {}
+    for index, conversation in enumerate(build_tree(rows)):
+        number = index // per_page + 1 if per_page else 1
+        stack = [conversation]
+        while stack:
+            node = stack.pop()
+            if node["comment"].pk in wanted:
+                found[node["comment"].pk] = number
+            stack.extend(node["replies"])
+    return found
+
+
+def comment_urls(comments, full=False):
+    """{comment id: link to it} for comments (with their `page` loaded), one
+    thread query per article: the comment page showing it plus its anchor.
+    A comment that is not published (pending, say) links to page 1, where
+    its author sees it among "Your comments" at the top of the section."""
+    from .comments import rules_for
+
+    by_article = {}
+    for comment in comments:
+        by_article.setdefault(comment.page_id, []).append(comment)
+    urls = {}
+    for page_id, group in by_article.items():
+        article = group[0].page
+        numbers = page_numbers_in(page_id, [comment.pk for comment in group], threads_per_page(rules_for(article)))
+        base = (article.get_full_url() if full else article.url) or ""
+        for comment in group:
+            urls[comment.pk] = f"{base}{page_query(numbers.get(comment.pk, 1))}#{comment.anchor}"
+    return urls
+
+
+def comment_url(comment, full=False):
+    """The link to one comment (see comment_urls); with full=True, with the
+    site's scheme and host, for email."""
+    return comment_urls([comment], full=full)[comment.pk]
