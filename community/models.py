@@ -33,6 +33,10 @@ class CommentQuerySet(models.QuerySet):
 
 
 class Comment(index.Indexed, models.Model):
+    # Readers' words, not content: no article "Usage" entry and no
+    # reference-index task per save or moderation click.
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
         APPROVED = "approved", "Approved"
