@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test e2e bench lint clean setup setup-dev
+.PHONY: run test e2e bench clean setup setup-dev
 
 # A stamp per requirements file: reinstall only when it changes.
 $(VENV)/.created:
