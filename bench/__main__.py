@@ -460,7 +460,7 @@ def main(argv=None):
         "shows its buy buttons as a configured store does.",
         "Comments: four generated articles made from the same demo article (same body, image, categories and tags) with 0, 20, 200 and 500 approved comments "
         "(bench/comments.py: threaded up to the site's reply depth, a line to several paragraphs each, a few held ones that do not show), "
-        "bulk-inserted, then each thread's cache invalidated as a save does.",
+        "bulk-inserted, then each thread's cache invalidated as a save does. Readers get the first comment page of each thread (the default 20 conversations, each with its replies).",
         "Pages under load are fetched as an anonymous reader gets them: from the page cache when the response says so (X-Page-Cache / X-Cache: hit); "
         "the uncached article, the two comment pages, the store and the product page always add a unique ?_bench=N to every request so that each one "
         "is rendered (the comment thread's own cache stays on: that is what the 200-vs-0 figure measures).",

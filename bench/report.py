@@ -274,7 +274,7 @@ def comments_ratio_row(results):
     note = f"at c=1: {fmt_ratio(c1)}; per round at c=16: {', '.join(per_round)}"
     if all(sizes):
         note += f"; pages of {sizes[1] / 1024:,.0f} KiB and {sizes[0] / 1024:,.0f} KiB"
-    note += "; the thread's rendered HTML is cached (invalidated on approval, edit, delete); a unique ?_bench=N per request bypasses the page cache"
+    note += "; readers get the thread's first comment page (20 conversations, CommentSettings.threads_per_page), its rendered HTML cached until a comment on it is approved, edited or removed; a unique ?_bench=N per request bypasses the page cache"
     status = DASH if ratio is None else ("pass" if ratio >= COMMENT_RATIO_GOAL else "fail")
     return row("comments_200_vs_0", figure, f"{fmt(value, 1)} req/s", f"{fmt(base, 1)} req/s (0 comments)", fmt_ratio(ratio), goal, status, note)
 
