@@ -288,6 +288,11 @@ def run_load(server, urls, page_errors, cache, args, tool, warnings):
     rounds = []
     for index in range(args.rounds):
         order = names[index % len(names) :] + names[: index % len(names)]
+        if index % 2:
+            # Reversed in every other round: a rotation alone keeps each
+            # target's neighbours, so a pair compared with each other (0 and
+            # 200 comments) would always be measured in the same order.
+            order.reverse()
         result = {name: {} for name in names}
         for concurrency in (1, 16):
             for name in order:
@@ -465,7 +470,7 @@ def main(argv=None):
         "the uncached article, the two comment pages, the store and the product page always add a unique ?_bench=N to every request so that each one "
         "is rendered (the comment thread's own cache stays on: that is what the 200-vs-0 figure measures).",
         f"Load: gunicorn -w 2 (sync), production settings, DEBUG off, on a free 127.0.0.1 port; {args.rounds} rounds, each measuring every target at c=1 and c=16 "
-        f"for {args.duration:g} s in a rotating order, after one unrecorded warm-up burst per target. Values are medians over rounds; "
+        f"for {args.duration:g} s in a rotating order (reversed in every other round), after one unrecorded warm-up burst per target. Values are medians over rounds; "
         "ratios are medians of per-round ratios to the static baseline of the same round.",
         "Static baseline: the article's own HTML (same bytes) saved as static/bench-article.html and served by whitenoise through the same gunicorn. "
         "Neither side is compressed (the load generators send no Accept-Encoding).",

@@ -168,6 +168,13 @@ class Gunicorn:
                 pids.append(int(entry))
         return pids
 
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+        return False
+
 
 def cpu_seconds(pids):
     """User + system CPU time the processes `pids` have used so far (a
@@ -183,10 +190,3 @@ def cpu_seconds(pids):
             continue
         total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
     return total / tick
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc):
-        self.stop()
-        return False
