@@ -48,3 +48,13 @@ def smtp_sink(settings):
     settings.EMAIL_TIMEOUT = 5
     yield sink
     sink.stop()
+
+
+@pytest.fixture
+def queued_tasks(settings):
+    """The database task backend, as in a running site, and a function that
+    lists the paths of the tasks queued so far."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    return lambda: list(DBTaskResult.objects.values_list("task_path", flat=True))

@@ -10,22 +10,13 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Site
 
-from community.models import Comment, CommentSettings
+from community.models import Comment
 from community.moderation import set_status
-from tests.community.helpers import post_comment
+from tests.community.helpers import post_comment, set_rules
 from tests.utils import main_content
 
 START = timezone.now() - datetime.timedelta(days=30)
-
-
-def set_rules(**values):
-    rules = CommentSettings.for_site(Site.objects.get(is_default_site=True))
-    for key, value in values.items():
-        setattr(rules, key, value)
-    rules.save()
-    return rules
 
 
 def opening(n):

@@ -4,17 +4,10 @@ put a worker round trip in the queue for every comment and every
 moderation click, and fill an article's "Usage" with comments)."""
 
 import pytest
-from django_tasks_db.models import DBTaskResult
 
 from community.models import Comment
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def queued_tasks(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-    return lambda: list(DBTaskResult.objects.values_list("task_path", flat=True))
 
 
 def test_saving_a_comment_queues_no_reference_index_task(client, article, queued_tasks):

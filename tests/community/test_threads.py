@@ -1,17 +1,7 @@
 """Threaded replies, with a depth limit editors set."""
 
-from wagtail.models import Site
-
-from community.models import Comment, CommentSettings
-from tests.community.helpers import post_comment
-
-
-def set_rules(**values):
-    rules = CommentSettings.for_site(Site.objects.get(is_default_site=True))
-    for key, value in values.items():
-        setattr(rules, key, value)
-    rules.save()
-    return rules
+from community.models import Comment
+from tests.community.helpers import post_comment, set_rules
 
 
 def test_replies_nest_under_their_parent_oldest_first(client, article, approved_comment):

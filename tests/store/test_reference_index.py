@@ -3,17 +3,10 @@ reference-index task (a bench run of checkouts and webhooks queued
 thousands, each a worker's round trip for nothing an editor uses)."""
 
 import pytest
-from django_tasks_db.models import DBTaskResult
 
 from store.models import Order
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def queued_tasks(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-    return lambda: list(DBTaskResult.objects.values_list("task_path", flat=True))
 
 
 def test_saving_an_order_queues_no_reference_index_task(client, django_user_model, queued_tasks):
