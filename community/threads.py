@@ -84,12 +84,6 @@ def page_query(number):
     return "" if number <= 1 else f"?{PAGE_PARAMETER}={number}"
 
 
-def threads_per_page(rules):
-    """The site's conversations per page; a negative or missing value (it
-    cannot be set so in the admin) means all on one page."""
-    return max(getattr(rules, "threads_per_page", 0) or 0, 0)
-
-
 def page_numbers_in(page_id, comment_ids, per_page):
     """{comment id: comment page} for those of `comment_ids` in the approved
     thread of article `page_id`; comments not in it are left out. One query
@@ -124,7 +118,7 @@ def comment_urls(comments, full=False):
     urls = {}
     for page_id, group in by_article.items():
         article = group[0].page
-        numbers = page_numbers_in(page_id, [comment.pk for comment in group], threads_per_page(rules_for(article)))
+        numbers = page_numbers_in(page_id, [comment.pk for comment in group], rules_for(article).threads_per_page)
         base = (article.get_full_url() if full else article.url) or ""
         for comment in group:
             urls[comment.pk] = f"{base}{page_query(numbers.get(comment.pk, 1))}#{comment.anchor}"

@@ -102,7 +102,7 @@ def comments_section(context, page):
     depends_on(request, thread_version_key(page.pk))
     rules = flows.rules_for(page, request)
     is_open = flows.comments_open(page, rules=rules, request=request)
-    thread = thread_html(page, is_open, request.GET.get(threads.PAGE_PARAMETER), threads.threads_per_page(rules))
+    thread = thread_html(page, is_open, request.GET.get(threads.PAGE_PARAMETER), rules.threads_per_page)
     reply_to = None
     reply_to_id = _comment_id(request.GET.get("replyto"))
     if is_open and reply_to_id:
