@@ -373,10 +373,17 @@ def send_batch(edition_id, on_connected=None, batch_size=None):
             except (smtplib.SMTPException, OSError):
                 pass
     outcome.full = outcome.claimed >= size
-    if not outcome.full and outcome.retry_at is None:
-        outcome.retry_at = next_due(edition_id)
-        if outcome.retry_at is None:
+    if outcome.retry_at is None:
+        waiting_until = next_due(edition_id)
+        if waiting_until is None:
+            # Checked after every batch, full ones too: a batch that ends
+            # exactly full on the last delivery may be the last one to
+            # finish (another worker's batch found the queue empty while
+            # this one's last message was still in flight, and closed
+            # nothing), so nobody else would close the edition.
             finish_if_complete(edition_id)
+        elif not outcome.full:
+            outcome.retry_at = waiting_until
     return outcome
 
 

@@ -41,8 +41,11 @@ def send_edition(edition_id):
     outcome = sending.send_batch(edition_id, on_connected=follow_up)
     while not deferred and outcome.full:
         outcome = sending.send_batch(edition_id)
-    if deferred and outcome.retry_at and not outcome.connected:
-        send_edition.using(run_after=outcome.retry_at).enqueue(edition_id)
+    if deferred and not outcome.connected:  # so no follow-up was queued
+        if outcome.full:  # a whole batch skipped (unsubscribed since): the rest still waits
+            send_edition.enqueue(edition_id)
+        elif outcome.retry_at:
+            send_edition.using(run_after=outcome.retry_at).enqueue(edition_id)
     return outcome.as_dict()
 
 

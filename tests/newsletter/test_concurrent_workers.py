@@ -7,7 +7,7 @@ from django_tasks_db.models import DBTaskResult
 from newsletter.models import Delivery, Edition
 from tests.factories import make_article
 
-from .workers import DATABASE_TASKS, SlowSMTPSink, counts_by_recipient, needs_postgresql, start_worker, stop, wait_until
+from .workers import DATABASE_TASKS, SlowSMTPSink, counts_by_recipient, needs_postgresql, output, start_worker, stop, wait_until
 
 pytestmark = [needs_postgresql, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -20,6 +20,15 @@ def database_sessions():
         return cursor.fetchone()[0]
 
 
+def state_of(edition, workers):
+    """What a timed-out wait leaves behind, for the failure message."""
+    results = DBTaskResult.objects.order_by("enqueued_at").values_list("task_path", "status", "worker_ids", "exception_class_path")
+    lines = [f"edition: {Edition.objects.get(pk=edition.pk).status}, {edition.progress()}"]
+    lines += [f"task {path.rsplit('.', 1)[-1]}: {status} {worker_ids} {error}" for path, status, worker_ids, error in results]
+    lines += [f"--- worker {n} ---\n{output(worker)}" for n, worker in enumerate(workers, 1)]
+    return "\n".join(lines)
+
+
 def test_two_workers_at_once_send_each_email_once(site_tree, make_subscriber, settings):
     settings.TASKS = DATABASE_TASKS
     sink = SlowSMTPSink(delay=0.005).start()
@@ -30,7 +39,7 @@ def test_two_workers_at_once_send_each_email_once(site_tree, make_subscriber, se
             wait_until(lambda: database_sessions() >= 3, timeout=120)  # both workers are polling
             article = make_article(site_tree[1])
             edition = Edition.objects.get(page=article)
-            wait_until(lambda: Edition.objects.get(pk=edition.pk).status == Edition.Status.DONE, timeout=180)
+            wait_until(lambda: Edition.objects.get(pk=edition.pk).status == Edition.Status.DONE, timeout=180, explain=lambda: state_of(edition, workers))
         finally:
             for worker in workers:
                 stop(worker)

@@ -13,7 +13,7 @@ from newsletter import sending, tasks
 from newsletter.models import Delivery, Edition
 from tests.factories import make_article
 
-from .workers import DATABASE_TASKS, SlowSMTPSink, counts_by_recipient, kill, start_worker, wait_until
+from .workers import DATABASE_TASKS, SlowSMTPSink, counts_by_recipient, kill, output, start_worker, wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -42,7 +42,7 @@ def test_worker_killed_mid_batch_then_restarted(site_tree, make_subscriber, slow
     assert progress["sending"] <= 1  # at most the one being handed over
 
     restarted = start_worker(slow_sink, batch_size=8)
-    assert restarted.wait(timeout=120) == 0, restarted.stdout.read().decode()
+    assert restarted.wait(timeout=120) == 0, output(restarted)
 
     received = counts_by_recipient(slow_sink)
     assert set(received.values()) == {1}  # nobody got it twice

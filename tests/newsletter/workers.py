@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -47,16 +48,29 @@ def start_worker(sink, batch_size, *, batch=True, worker_id=None):
         command.append("--batch")
     if worker_id:
         command += ["--worker-id", worker_id]
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    # Output goes to a file, not a pipe: nobody reads a pipe while the worker
+    # runs, and a full one would stall it. `output()` reads it for a failure.
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    process.log = log
+    return process
 
 
-def wait_until(condition, timeout=60, interval=0.05):
+def output(process):
+    """What a worker started by `start_worker` has printed so far."""
+    process.log.seek(0)
+    return process.log.read().decode(errors="replace")
+
+
+def wait_until(condition, timeout=60, interval=0.05, explain=None):
+    """Poll `condition` until it holds; on timeout, fail with what
+    `explain()` says about the state things were left in."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
             return True
         time.sleep(interval)
-    raise AssertionError("condition not met in time")
+    raise AssertionError("condition not met in time" + (f"\n{explain()}" if explain else ""))
 
 
 def stop(process):
