@@ -68,6 +68,15 @@ def add_block(journey, kind):
     page.keyboard.type(kind)
     page.get_by_role("option", name=kind, exact=True).wait_for()
     page.keyboard.press("Enter")
+    # The chooser closes once the block is added (it fades out): wait for
+    # that, as a person would, so the next "Insert a block" finds only its
+    # own chooser open.
+    try:
+        chooser.wait_for(state="hidden", timeout=5_000)
+    except PlaywrightTimeoutError:
+        journey.note(f"keyboard: the block chooser stayed open after adding a {kind} block on {page.url}")
+        page.keyboard.press("Escape")
+        chooser.wait_for(state="hidden")
 
 
 def write_article(journey, blog, title, intro, heading=None, paragraph=""):
