@@ -21,6 +21,10 @@ from django.core.cache import cache
 
 _remembered = {}  # key -> (value, monotonic time it was read)
 _lock = threading.Lock()
+# Past this many keys, those older than VERSION_CHECK_SECONDS (which would
+# be read again anyway) are dropped, so it stays bounded however many
+# articles a process serves; if all are that fresh, it starts over.
+REMEMBER_AT_MOST = 4096
 
 
 def _fresh_start():
@@ -43,9 +47,19 @@ def get(key):
         value = _fresh_start()
         if not cache.add(key, value, None):
             value = cache.get(key, value)  # another process started it first
-    with _lock:
-        _remembered[key] = (value, now)
+    _remember(key, value, now)
     return value
+
+
+def _remember(key, value, now):
+    global _remembered
+    with _lock:
+        if len(_remembered) >= REMEMBER_AT_MOST and key not in _remembered:
+            fresh_after = now - _check_seconds()
+            _remembered = {k: v for k, v in _remembered.items() if v[1] > fresh_after}
+            if len(_remembered) >= REMEMBER_AT_MOST:  # all read this second: start over
+                _remembered = {}
+        _remembered[key] = (value, now)
 
 
 def bump(key):
@@ -55,8 +69,7 @@ def bump(key):
     except ValueError:  # missing: start afresh rather than at a small number
         value = _fresh_start()
         cache.set(key, value, None)
-    with _lock:
-        _remembered[key] = (value, time.monotonic())
+    _remember(key, value, time.monotonic())
     return value
 
 

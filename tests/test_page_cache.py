@@ -162,3 +162,26 @@ def test_each_process_keeps_a_bounded_number_of_bytes(settings):
     off = LocalCopies()
     off.put("page", {"content": b"x"})
     assert off.get("page") is None
+
+
+def test_each_process_remembers_a_bounded_number_of_versions(monkeypatch, settings):
+    """One remembered version per article thread read; a process serving
+    many articles must not keep them all for ever."""
+    from chronicle import versions
+
+    now = [1000.0]
+    monkeypatch.setattr(versions.time, "monotonic", lambda: now[0])
+    monkeypatch.setattr(versions, "REMEMBER_AT_MOST", 10)
+    versions.forget()
+    for n in range(8):
+        versions.get(f"chronicle:test:thread:{n}")
+    now[0] += 2  # those eight are now older than VERSION_CHECK_SECONDS
+    for n in range(8, 30):
+        versions.get(f"chronicle:test:thread:{n}")
+        assert len(versions._remembered) <= 10
+    assert "chronicle:test:thread:0" not in versions._remembered
+    assert "chronicle:test:thread:29" in versions._remembered
+    # What was forgotten is read again from the shared cache, unchanged.
+    before = versions.get("chronicle:test:thread:29")
+    versions.forget()
+    assert versions.get("chronicle:test:thread:29") == before
