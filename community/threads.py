@@ -13,6 +13,8 @@ reply emails, My account, data exports) agree."""
 
 from collections import namedtuple
 
+from django.db import models
+
 PAGE_PARAMETER = "comments_page"
 
 # Page numbers longer than this are treated as "very large" without being
@@ -105,6 +107,38 @@ def page_numbers_in(page_id, comment_ids, per_page):
     return found
 
 
+def page_number_of(comment, per_page):
+    """The comment page showing `comment`, or None if it is not in the
+    approved thread. For one comment (the redirect after posting, a reply
+    email) this costs a query per level above it and one count, however
+    long the thread; page_numbers_in reads the whole thread's ids, which
+    pays off for many comments at once. Both follow build_tree's rules,
+    and tests check that they agree."""
+    from .models import Comment
+
+    if comment.status != Comment.Status.APPROVED:
+        return None
+    if not per_page:
+        return 1
+    # Its conversation starts at the highest approved comment above it: a
+    # comment whose parent is not approved (or gone) starts its own.
+    root_id, root_created, parent_id = comment.pk, comment.created_at, comment.parent_id
+    while parent_id is not None:
+        parent = Comment.objects.approved().filter(pk=parent_id, page_id=comment.page_id).values_list("parent_id", "created_at").first()
+        if parent is None:
+            break
+        root_id, root_created, parent_id = parent_id, parent[1], parent[0]
+    approved_parent = Comment.objects.approved().filter(pk=models.OuterRef("parent_id"), page_id=models.OuterRef("page_id"))
+    earlier_conversations = (
+        Comment.objects.approved()
+        .filter(page_id=comment.page_id)
+        .filter(models.Q(created_at__lt=root_created) | models.Q(created_at=root_created, pk__lt=root_id))
+        .exclude(models.Exists(approved_parent))
+        .count()
+    )
+    return earlier_conversations // per_page + 1
+
+
 def comment_urls(comments, full=False):
     """{comment id: link to it} for comments (with their `page` loaded), one
     thread query per article: the comment page showing it plus its anchor.
@@ -126,6 +160,12 @@ def comment_urls(comments, full=False):
 
 
 def comment_url(comment, full=False):
-    """The link to one comment (see comment_urls); with full=True, with the
-    site's scheme and host, for email."""
-    return comment_urls([comment], full=full)[comment.pk]
+    """The link to one comment, as comment_urls makes it but without reading
+    the whole thread (see page_number_of); with full=True, with the site's
+    scheme and host, for email."""
+    from .comments import rules_for
+
+    article = comment.page
+    number = page_number_of(comment, rules_for(article).threads_per_page) or 1
+    base = (article.get_full_url() if full else article.url) or ""
+    return f"{base}{page_query(number)}#{comment.anchor}"

@@ -276,3 +276,45 @@ def test_anonymous_readers_get_comment_pages_from_the_page_cache_fresh_after_app
         waiting.save()
         page = reader.get(url)
         assert page["X-Page-Cache"] == "miss" and opening(46) in page.content.decode()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_one_comments_page_agrees_with_the_whole_thread_layout(article, seed):
+    """The link to one comment works its page out from a count (it must not
+    read a 1,000-comment thread to redirect one poster); the article page
+    lays out the whole thread. On random threads - replies to replies,
+    parents held, spammed or trashed, comments at the same instant - both
+    put every comment on the same page."""
+    import random
+
+    from community import threads
+
+    rng = random.Random(seed)
+    made = []
+    for n in range(70):
+        parent = rng.choice(made) if made and rng.random() < 0.6 else None
+        at = START + datetime.timedelta(minutes=rng.randrange(40))  # many share an instant
+        status = rng.choices(["approved", "pending", "spam", "trash"], weights=[8, 1, 1, 1])[0]
+        made.append(
+            Comment.objects.create(
+                page=article, parent=parent, depth=parent.depth + 1 if parent else 0, name="R", email="r@example.org", text=f"c{n}", status=status, created_at=at
+            )
+        )
+    for per_page in (1, 2, 3, 7, 0):
+        whole = threads.page_numbers_in(article.pk, [comment.pk for comment in made], per_page)
+        one_by_one = {comment.pk: threads.page_number_of(comment, per_page) for comment in made}
+        assert one_by_one == {comment.pk: whole.get(comment.pk) for comment in made}
+
+
+def test_the_link_to_one_comment_does_not_read_the_whole_thread(article, thread):
+    from community import threads
+
+    _, last_reply = thread[45]
+    last_reply.page = article
+    threads.comment_url(thread[1][0])  # the site's rules and root paths, read once and cached
+    with CaptureQueriesContext(connection) as queries:
+        url = threads.comment_url(last_reply)
+    assert url.endswith(f"?comments_page=3#{last_reply.anchor}")
+    # The article's site (for its comment rules), the reply's parent (an
+    # opening comment), then a count of the conversations before it.
+    assert len(queries) == 3
